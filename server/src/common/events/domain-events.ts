@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { LabRole } from '@relab/shared';
+
+interface Actor {
+  actorId: string | null;
+}
+
+/**
+ * Typed events between modules. Feature modules emit; `audit` (and later `activity`, `collab`) listen.
+ * Payloads carry ids only, never content or personal data.
+ */
+export interface DomainEvents {
+  'auth.login': Actor;
+  'auth.login_failed': Actor;
+  'auth.logout': Actor;
+  'auth.recovered': Actor;
+  'account.disabled': Actor & { userId: string };
+  'lab.created': Actor & { labId: string };
+  'lab.updated': Actor & { labId: string };
+  'member.joined': Actor & { labId: string; memberId: string; userId: string; role: LabRole; invitationId: string };
+  'member.role_changed': Actor & { labId: string; memberId: string; userId: string; role: LabRole };
+  'member.removed': Actor & { labId: string; memberId: string; userId: string };
+  'invitation.created': Actor & { labId: string; invitationId: string };
+  'invitation.revoked': Actor & { labId: string; invitationId: string };
+  'access.denied': Actor & { labId: string | null; action: string; resourceType: string; resourceId: string | null };
+}
+export type DomainEventName = keyof DomainEvents;
+export const DOMAIN_EVENT_NAMES: DomainEventName[] = [
+  'auth.login', 'auth.login_failed', 'auth.logout', 'auth.recovered', 'account.disabled',
+  'lab.created', 'lab.updated', 'member.joined', 'member.role_changed', 'member.removed',
+  'invitation.created', 'invitation.revoked', 'access.denied',
+];
+
+/** Emits typed domain events and waits for every listener, so the audit row exists before the response. */
+@Injectable()
+export class DomainEventBus {
+  constructor(private readonly emitter: EventEmitter2) {}
+
+  async emit<K extends DomainEventName>(name: K, payload: DomainEvents[K]): Promise<void> {
+    await this.emitter.emitAsync(name, payload);
+  }
+
+  on<K extends DomainEventName>(name: K, listener: (payload: DomainEvents[K]) => Promise<void> | void): void {
+    this.emitter.on(name, listener as (p: unknown) => Promise<void>);
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DOMAIN_EVENT_NAMES, DomainEventBus, type DomainEventName, type DomainEvents } from '../../common/events/domain-events.js';
+import { AuditService, type AuditRecord } from './audit.service.js';
+
+type Payload = DomainEvents[DomainEventName] & Partial<Record<'labId' | 'memberId' | 'invitationId' | 'userId', string | null>>;
+
+/** Turns every domain event into one audit row. No feature imports audit; it listens. */
+@Injectable()
+export class AuditListener implements OnModuleInit {
+  constructor(
+    private readonly events: DomainEventBus,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    for (const name of DOMAIN_EVENT_NAMES) {
+      this.events.on(name, (payload) => this.audit.record(toRecord(name, payload as Payload)));
+    }
+  }
+}
+
+export function toRecord(name: DomainEventName, p: Payload): AuditRecord {
+  const base = { actorId: p.actorId, labId: p.labId ?? null };
+  if (name === 'access.denied') {
+    const d = p as DomainEvents['access.denied'];
+    return { ...base, action: `denied ${d.action}`, resourceType: d.resourceType, resourceId: d.resourceId, outcome: 'denied' };
+  }
+  const outcome = name === 'auth.login_failed' ? 'denied' : 'success';
+  if (p.invitationId && name.startsWith('invitation.')) return { ...base, action: name, resourceType: 'invitation', resourceId: p.invitationId, outcome };
+  if (p.memberId) return { ...base, action: name, resourceType: 'member', resourceId: p.memberId, outcome };
+  if (name.startsWith('lab.')) return { ...base, action: name, resourceType: 'lab', resourceId: p.labId ?? null, outcome };
+  return { ...base, action: name, resourceType: 'user', resourceId: p.userId ?? p.actorId, outcome };
+}
