@@ -24,7 +24,8 @@ export function databaseOptions(url: string, embedded: boolean): TypeOrmModuleOp
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error', 'migration'],
+    // failed queries are not logged by TypeORM: their parameters can hold personal data
+    logging: ['migration'],
     extra: { max: embedded ? 1 : 10, connectionTimeoutMillis: 10_000 },
   };
 }

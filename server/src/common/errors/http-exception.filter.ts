@@ -30,8 +30,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       return { statusCode: exception.statusCode, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
     }
-    // body-parser errors (malformed JSON, oversized body) arrive as plain errors with a status and type
-    const parserError = exception as { type?: string; status?: number };
+    // body-parser errors (malformed JSON, oversized body) carry a type; Nest wraps them as the cause of an HttpException
+    const parserError = (exception instanceof HttpException && exception.cause ? exception.cause : exception) as { type?: string; status?: number };
     if (parserError?.type === 'entity.too.large') {
       return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' };
     }
