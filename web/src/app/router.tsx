@@ -1,0 +1,40 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireAuth } from '../features/auth/RequireAuth.js';
+import { InvitePage } from '../routes/InvitePage.js';
+import { JoinPage } from '../routes/JoinPage.js';
+import { LabPage } from '../routes/LabPage.js';
+import { LabsPage } from '../routes/LabsPage.js';
+import { LoginPage } from '../routes/LoginPage.js';
+import { NotFoundPage } from '../routes/NotFoundPage.js';
+import { RecoverPage } from '../routes/RecoverPage.js';
+import { RouteErrorPage } from '../routes/RouteErrorPage.js';
+import { SettingsPage } from '../routes/SettingsPage.js';
+import { Shell } from './Shell.js';
+
+/** Every page of the app. Join, recover and invitation pages are open to anyone; the rest needs a session. */
+export const routes: RouteObject[] = [
+  {
+    element: <Shell />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: 'login', element: <LoginPage /> },
+      { path: 'join', element: <JoinPage /> },
+      { path: 'join/:code', element: <JoinPage /> },
+      { path: 'recover', element: <RecoverPage /> },
+      { path: 'invite/:token', element: <InvitePage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <LabsPage /> },
+          { path: 'labs/:labId', element: <LabPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

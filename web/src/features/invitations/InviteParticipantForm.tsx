@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  LANGUAGES,
+  PSEUDONYMOUS_ROLES,
+  type CreateInvitationRequest,
+  type CreatedInvitation,
+  type PseudonymousRole,
+} from '@relab/shared';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { isLanguage } from '../../i18n/languages.js';
+import { useAction } from '../../lib/useAction.js';
+import { CreatedInvitationNotice } from './CreatedInvitationNotice.js';
+
+interface Props {
+  onCreate: (body: CreateInvitationRequest) => Promise<CreatedInvitation>;
+}
+
+/** Invites a family member or returnee with a short code: no e-mail address is ever asked. */
+export function InviteParticipantForm({ onCreate }: Props) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<PseudonymousRole>('family');
+  const [language, setLanguage] = useState('');
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const action = useAction();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setCreated(null);
+    const result = await action.run(() =>
+      onCreate({ kind: 'participant', role, ...(isLanguage(language) ? { language } : {}) }),
+    );
+    if (result) setCreated(result);
+  }
+
+  return (
+    <section className="card" aria-labelledby="invite-participant-title">
+      <h3 id="invite-participant-title">{t('invitations.participantTitle')}</h3>
+      <p className="muted">{t('invitations.participantIntro')}</p>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="invite-participant-role">{t('invitations.role')}</label>
+          <select
+            id="invite-participant-role"
+            data-testid="invite-participant-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as PseudonymousRole)}
+          >
+            {PSEUDONYMOUS_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="invite-participant-language">{t('invitations.language')}</label>
+          <select
+            id="invite-participant-language"
+            data-testid="invite-participant-language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+          >
+            <option value="">{t('invitations.languageAny')}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ErrorAlert error={action.error} />
+        <button type="submit" className="button" data-testid="invite-participant-submit" disabled={action.pending}>
+          {action.pending ? t('invitations.creating') : t('invitations.createCode')}
+        </button>
+      </form>
+      {created ? <CreatedInvitationNotice created={created} /> : null}
+    </section>
+  );
+}

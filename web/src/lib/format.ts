@@ -1,0 +1,45 @@
+/** Small pure helpers for codes, links and dates. */
+import type { Language } from '@relab/shared';
+
+/**
+ * Normalises a join code as typed or read aloud: no surrounding or inner spaces, upper case
+ * ("k7qm 4txz " → "K7QM4TXZ", "k7qm-4txz" → "K7QM-4TXZ"). Join codes are case-insensitive by design.
+ */
+export function normalizeJoinCode(input: string): string {
+  return input.replace(/\s+/g, '').toUpperCase();
+}
+
+/** A recovery code is only trimmed: it is checked by the server exactly as written. */
+export function normalizeRecoveryCode(input: string): string {
+  return input.trim();
+}
+
+/** Absolute URL of an invitation link path returned by the API (`/join/CODE`, `/invite/TOKEN`). */
+export function absoluteLink(origin: string, link: string): string {
+  if (/^https?:\/\//i.test(link)) return link;
+  return origin.replace(/\/+$/, '') + (link.startsWith('/') ? link : `/${link}`);
+}
+
+/**
+ * Where to go after logging in: only a path of this site, never another origin
+ * ("//evil.example", "/\\evil.example" and "https://…" are refused), so a crafted link cannot redirect away.
+ */
+export function safeNextPath(next: string | null | undefined, fallback = '/'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (/[\u0000-\u001f]/.test(next)) return fallback;
+  return next;
+}
+
+const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+
+/** Locale used for dates: Belgian Dutch and French, British English. */
+export function localeOf(language: string): string {
+  return (LOCALES as Record<string, string>)[language] ?? LOCALES.nl;
+}
+
+/** A date as "12 March 2026" in the user's language; the input is an ISO string from the API. */
+export function formatDate(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
