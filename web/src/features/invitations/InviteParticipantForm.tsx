@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { isLanguage } from '../../i18n/languages.js';
 import { useAction } from '../../lib/useAction.js';
 import { CreatedInvitationNotice } from './CreatedInvitationNotice.js';
+import { SelectField } from '../../components/SelectField.js';
 
 interface Props {
   onCreate: (body: CreateInvitationRequest) => Promise<CreatedInvitation>;
@@ -38,37 +39,23 @@ export function InviteParticipantForm({ onCreate }: Props) {
       <h3 id="invite-participant-title">{t('invitations.participantTitle')}</h3>
       <p className="muted">{t('invitations.participantIntro')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="invite-participant-role">{t('invitations.role')}</label>
-          <select
-            id="invite-participant-role"
-            data-testid="invite-participant-role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as PseudonymousRole)}
-          >
-            {PSEUDONYMOUS_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="invite-participant-language">{t('invitations.language')}</label>
-          <select
-            id="invite-participant-language"
-            data-testid="invite-participant-language"
-            value={language}
-            onChange={(e) => setLanguage(e.target.value)}
-          >
-            <option value="">{t('invitations.languageAny')}</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`languages.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="invite-participant-role"
+          label={t('invitations.role')}
+          value={role}
+          onChange={(v) => setRole(v as PseudonymousRole)}
+          options={PSEUDONYMOUS_ROLES}
+          optionLabel={(r) => t(`roles.${r}`)}
+        />
+        <SelectField
+          id="invite-participant-language"
+          label={t('invitations.language')}
+          value={language}
+          onChange={setLanguage}
+          options={LANGUAGES}
+          optionLabel={(l) => t(`languages.${l}`)}
+          emptyLabel={t('invitations.languageAny')}
+        />
         <ErrorAlert error={action.error} />
         <button type="submit" className="button" data-testid="invite-participant-submit" disabled={action.pending}>
           {action.pending ? t('invitations.creating') : t('invitations.createCode')}

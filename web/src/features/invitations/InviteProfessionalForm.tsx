@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { isLanguage } from '../../i18n/languages.js';
 import { useAction } from '../../lib/useAction.js';
 import { CreatedInvitationNotice } from './CreatedInvitationNotice.js';
+import { SelectField } from '../../components/SelectField.js';
 
 interface Props {
   onCreate: (body: CreateInvitationRequest) => Promise<CreatedInvitation>;
@@ -74,48 +75,32 @@ export function InviteProfessionalForm({ onCreate }: Props) {
             onChange={(e) => setEmail(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="invite-role">{t('invitations.role')}</label>
-          <select
-            id="invite-role"
-            data-testid="invite-role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as ProfessionalRole)}
-          >
-            {PROFESSIONAL_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="invite-sector">{t('invitations.sector')}</label>
-          <select id="invite-sector" data-testid="invite-sector" value={sector} onChange={(e) => setSector(e.target.value)}>
-            <option value="">{t('invitations.sectorNone')}</option>
-            {SECTOR_IDS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sectors.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="invite-professional-language">{t('invitations.language')}</label>
-          <select
-            id="invite-professional-language"
-            data-testid="invite-professional-language"
-            value={language}
-            onChange={(e) => setLanguage(e.target.value)}
-          >
-            <option value="">{t('invitations.languageAny')}</option>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`languages.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="invite-role"
+          label={t('invitations.role')}
+          value={role}
+          onChange={(v) => setRole(v as ProfessionalRole)}
+          options={PROFESSIONAL_ROLES}
+          optionLabel={(r) => t(`roles.${r}`)}
+        />
+        <SelectField
+          id="invite-sector"
+          label={t('invitations.sector')}
+          value={sector}
+          onChange={setSector}
+          options={SECTOR_IDS}
+          optionLabel={(v) => t(`sectors.${v}`)}
+          emptyLabel={t('invitations.sectorNone')}
+        />
+        <SelectField
+          id="invite-professional-language"
+          label={t('invitations.language')}
+          value={language}
+          onChange={setLanguage}
+          options={LANGUAGES}
+          optionLabel={(l) => t(`languages.${l}`)}
+          emptyLabel={t('invitations.languageAny')}
+        />
         {invalidEmail ? <ErrorAlert error={null} messageKey="invitations.invalidEmail" /> : null}
         <ErrorAlert error={action.error} />
         <button type="submit" className="button" data-testid="invite-professional-submit" disabled={action.pending}>
