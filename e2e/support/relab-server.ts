@@ -55,7 +55,9 @@ export class RelabProcess {
     if (this.child.exitCode === null) {
       const exited = new Promise((r) => this.child.once('exit', r));
       this.child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      clearTimeout(timer);
       if (this.child.exitCode === null) this.child.kill('SIGKILL');
     }
     rmSync(this.dataDir, { recursive: true, force: true });

@@ -7,12 +7,17 @@ import { AuthGuard } from './common/auth/auth.guard.js';
 import { CommonModule } from './common/common.module.js';
 import { databaseOptions } from './common/db/database.options.js';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter.js';
+import { CollabModule } from './collab/collab.module.js';
+import { MetricsModule } from './common/metrics/metrics.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { HealthController } from './modules/health/health.controller.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { LabAccessGuard } from './modules/labs/lab-access.guard.js';
 import { LabsModule } from './modules/labs/labs.module.js';
+import { NotebookModule } from './modules/notebook/notebook.module.js';
+import { ReflectionsModule } from './modules/reflections/reflections.module.js';
+import { BoardsModule } from './modules/boards/boards.module.js';
 
 export interface DatabaseTarget {
   url: string;
@@ -28,9 +33,14 @@ export class AppModule {
         CommonModule.forRoot(config),
         EventEmitterModule.forRoot(),
         TypeOrmModule.forRoot(databaseOptions(db.url, db.embedded)),
+        MetricsModule,
         AuditModule,
         IdentityModule,
         LabsModule,
+        CollabModule,
+        NotebookModule,
+        ReflectionsModule,
+        BoardsModule,
         DemoModule,
       ],
       controllers: [HealthController],

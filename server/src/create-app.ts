@@ -14,6 +14,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { EmbeddedPostgres } from './common/db/embedded-postgres.js';
 import { requestLogger } from './common/logging/request-logger.js';
+import { RelabIoAdapter } from './collab/transport/relab-io.adapter.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -40,6 +41,10 @@ export async function createRelabServer(config: AppConfig, opts: CreateOptions =
     const logger = new ConsoleLogger({ json: config.env !== 'development', logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db), { bodyParser: false, logger });
     configureHttp(app, config);
+    const io = new RelabIoAdapter(app, config);
+    await io.connect();
+    app.useWebSocketAdapter(io);
+    app.enableShutdownHooks();
     if (opts.listen) await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -94,7 +99,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
     app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
     // single-page app: every other GET that is not API is the app's index
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io') || req.path === '/metrics') return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(resolve(webDist, 'index.html'));
     });

@@ -4,7 +4,10 @@ import { databaseOptions } from '../src/common/db/database.options.js';
 import { MIGRATIONS } from '../src/common/db/migrations/index.js';
 import { createTestDatabase } from './support/test-db.js';
 
-const EXPECTED_TABLES = ['audit_log', 'auth_sessions', 'invitations', 'lab_members', 'labs', 'users'];
+const EXPECTED_TABLES = [
+  'audit_log', 'auth_sessions', 'board_vote_rounds', 'board_votes', 'boards', 'collab_snapshots', 'collab_updates', 'collab_versions', 'invitations', 'lab_members', 'labs',
+  'reflection_keys', 'reflection_sections', 'reflection_templates', 'reflections', 'users',
+];
 
 /** The same migrations on an empty embedded database and, when TEST_DATABASE_URL is set, on the PostgreSQL server. */
 const targets: Array<[string, () => Promise<{ url: string; embedded: boolean; done: () => Promise<void> }>]> = [
@@ -37,7 +40,7 @@ describe.each(targets)('migrations on an empty %s', (_name, open) => {
     const applied = await ds.runMigrations();
     expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((M) => new M().name));
     const tables = await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`);
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(EXPECTED_TABLES);
+    expect(tables.map((t: { table_name: string }) => t.table_name).sort()).toEqual([...EXPECTED_TABLES].sort());
     const columns = await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'`);
     for (const c of columns) expect(c.column_name).toMatch(/^[a-z0-9_]+$/);
   });

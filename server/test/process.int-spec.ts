@@ -1,49 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { freePort, MAIN, ROOT, startServer as start, stopServer as stop } from './support/server-process.js';
 
-/** The built server as a user starts it (`node server/dist/main.js`), with the embedded database on disk. */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = resolve(ROOT, 'server/dist/main.js');
 const PASSWORD = 'process-test-password';
-
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-async function start(env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const url = `http://127.0.0.1:${env.PORT}`;
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`exited: ${out}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { child, url, output: () => out };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`not healthy: ${out}`);
-}
-
-async function stop(r: Running): Promise<void> {
-  const exited = new Promise((ok) => r.child.once('exit', ok));
-  r.child.kill('SIGTERM');
-  await exited;
-}
 
 const exitOf = (env: Record<string, string>) =>
   new Promise<{ code: number | null; out: string }>((ok) => {

@@ -13,6 +13,7 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   RELAB_DATA_DIR: z.string().default('./.relab'),
   REDIS_URL: z.url().optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('relab'),
   RELAB_DEMO: bool.default(true),
   RELAB_DEMO_PASSWORD: z.string().min(8).optional(),
   RELAB_WEB_DIST: z.string().optional(),
@@ -25,7 +26,13 @@ const envSchema = z.object({
   CODE_ATTEMPTS_PER_IP: int(30),
   RATE_WINDOW_MINUTES: int(15),
   TRUST_PROXY: bool.default(false),
+  COLLAB_UNLOAD_DELAY_MS: int(10_000, 0),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** AES-256 key for the reflections' pseudonym keys: 32 bytes, base64. Without it, one is kept in RELAB_DATA_DIR. */
+  RELAB_REFLECTION_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -40,13 +47,19 @@ export interface AppConfig {
   databaseUrl?: string;
   dataDir: string;
   redisUrl?: string;
+  /** Prefix of RELAB's Redis channels (several deployments or test runs can share one Redis). */
+  redisPrefix: string;
   demo: { enabled: boolean; password?: string };
   webDist?: string;
   defaultLanguage: Env['RELAB_DEFAULT_LANGUAGE'];
   session: { idleMs: number; absoluteMs: number; participantMs: number };
   rateLimit: { loginMaxFailures: number; loginMaxPerIp: number; codeAttemptsPerIp: number; windowSeconds: number };
   trustProxy: boolean;
+  /** Collaboration core: how long a document without clients stays in memory. */
+  collab: { unloadDelayMs: number };
   logLevel: Env['LOG_LEVEL'];
+  /** The configured key for reflection keys (base64), or undefined to use the one kept in the data folder. */
+  reflectionKey?: string;
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +73,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.RELAB_REFLECTION_KEY) {
+    // several processes on several machines must share one key; a key per data folder would split them
+    throw new ConfigError('Invalid configuration:\n  RELAB_REFLECTION_KEY: required in production with DATABASE_URL');
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
@@ -70,6 +87,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL,
     dataDir: e.RELAB_DATA_DIR,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     demo: { enabled: e.RELAB_DEMO, password: e.RELAB_DEMO_PASSWORD },
     webDist: e.RELAB_WEB_DIST,
     defaultLanguage: e.RELAB_DEFAULT_LANGUAGE,
@@ -85,7 +103,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowSeconds: e.RATE_WINDOW_MINUTES * 60,
     },
     trustProxy: e.TRUST_PROXY,
+    collab: { unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS },
     logLevel: e.LOG_LEVEL,
+    reflectionKey: e.RELAB_REFLECTION_KEY,
   };
 }
 

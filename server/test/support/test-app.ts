@@ -12,6 +12,13 @@ export const PASSWORD = 'correct horse battery staple';
 
 /** A logged-in HTTP client: session cookie and CSRF token applied to every request. */
 export class Client {
+  /** The session cookie (`name=value`), for socket handshakes. */
+  get cookie(): string {
+    const jar = (this.http as unknown as { jar: { getCookies(a: object): Array<{ name: string; value: string }> } }).jar;
+    const c = jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).find((x) => x.name === 'relab_sid');
+    if (!c) throw new Error('no session cookie');
+    return `${c.name}=${c.value}`;
+  }
   constructor(
     readonly http: ReturnType<typeof request.agent>,
     public csrf: string,
@@ -22,6 +29,9 @@ export class Client {
   }
   post(path: string, body?: object) {
     return this.http.post(path).set('x-csrf-token', this.csrf).send(body);
+  }
+  put(path: string, body?: object) {
+    return this.http.put(path).set('x-csrf-token', this.csrf).send(body);
   }
   patch(path: string, body?: object) {
     return this.http.patch(path).set('x-csrf-token', this.csrf).send(body);
@@ -40,12 +50,22 @@ export class TestApp {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
-    const database = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', LOGIN_MAX_PER_IP: '10000', CODE_ATTEMPTS_PER_IP: '10000', ...(database.url ? { DATABASE_URL: database.url } : {}), ...env });
-    const server = await createRelabServer(config, { inMemory: true });
-    await server.app.init();
+  /** Starts the server on a fresh database; `listen` binds a free port (needed for sockets), see `url`. */
+  static async start(env: Record<string, string> = {}, opts: { listen?: boolean; database?: TestDatabase } = {}): Promise<TestApp> {
+    const database = opts.database ?? (await createTestDatabase());
+    const config = loadConfig({
+      NODE_ENV: 'test', LOG_LEVEL: 'error', LOGIN_MAX_PER_IP: '10000', CODE_ATTEMPTS_PER_IP: '10000',
+      ...(opts.listen ? { PORT: '0', HOST: '127.0.0.1' } : {}),
+      ...(database.url ? { DATABASE_URL: database.url } : {}), ...env,
+    });
+    const server = await createRelabServer(config, { inMemory: true, listen: opts.listen });
+    if (!opts.listen) await server.app.init();
     return new TestApp(server, database);
+  }
+
+  /** Base URL when started with `listen`. */
+  get url(): string {
+    return this.server.url.replace('localhost', '127.0.0.1');
   }
 
   get app(): INestApplication {
@@ -62,9 +82,13 @@ export class TestApp {
     return request.agent(this.app.getHttpServer());
   }
 
-  async stop(): Promise<void> {
+  async stop(opts: { keepDatabase?: boolean } = {}): Promise<void> {
     await this.server.close();
-    await this.database.drop();
+    if (!opts.keepDatabase) await this.database.drop();
+  }
+
+  get testDatabase(): TestDatabase {
+    return this.database;
   }
 
   /** A professional account (fictional), logged in. */
@@ -94,7 +118,7 @@ export class TestApp {
   }
 
   /** Adds a member with the given role through the real invitation flow; returns them logged in. */
-  async member(labId: string, facilitator: Client, role: LabRole): Promise<Client & { memberId: string }> {
+  async member(labId: string, facilitator: Client, role: LabRole, opts: { sector?: Sector } = {}): Promise<Client & { memberId: string }> {
     let client: Client;
     if (role === 'family' || role === 'returnee') {
       const inv = await facilitator.post(`/api/labs/${labId}/invitations`, { kind: 'participant', role } satisfies CreateInvitationRequest);
@@ -103,7 +127,7 @@ export class TestApp {
       if (res.status !== 200) throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
       client = new Client(http, res.body.csrfToken, res.body.user.id);
     } else {
-      const pro = await this.professional();
+      const pro = await this.professional({ sector: opts.sector });
       const inv = await facilitator.post(`/api/labs/${labId}/invitations`, { kind: 'professional', role, email: pro.email });
       const res = await pro.post('/api/auth/accept-invitation', { token: inv.body.link.split('/').pop() });
       if (res.status !== 200) throw new Error(`accept failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -27,6 +27,21 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <LabsPage /> },
           { path: 'labs/:labId', element: <LabPage /> },
+          // The editor and the live connection are loaded only when a notebook is opened.
+          { path: 'labs/:labId/notes', lazy: async () => ({ Component: (await import('../routes/LabNotesPage.js')).LabNotesPage }) },
+          // Case reflections: the list, and one reflection (editor, detectors, live connection), loaded on demand.
+          { path: 'labs/:labId/reflections', lazy: async () => ({ Component: (await import('../routes/ReflectionsPage.js')).ReflectionsPage }) },
+          {
+            path: 'labs/:labId/reflection-template',
+            lazy: async () => ({ Component: (await import('../routes/ReflectionTemplatePage.js')).ReflectionTemplatePage }),
+          },
+          {
+            path: 'labs/:labId/reflections/:reflectionId',
+            lazy: async () => ({ Component: (await import('../routes/ReflectionPage.js')).ReflectionPage }),
+          },
+          // Whiteboards: the list, and one board (Konva canvas, live connection), loaded on demand.
+          { path: 'labs/:labId/boards', lazy: async () => ({ Component: (await import('../routes/BoardsPage.js')).BoardsPage }) },
+          { path: 'labs/:labId/boards/:boardId', lazy: async () => ({ Component: (await import('../routes/BoardPage.js')).BoardPage }) },
           { path: 'settings', element: <SettingsPage /> },
         ],
       },

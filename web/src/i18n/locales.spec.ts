@@ -37,7 +37,7 @@ describe('locales', () => {
     expect({ missing, empty }).toEqual({ missing: [], empty: [] });
   });
 
-  test.each(Object.keys(locales))('%s translates every error code, role, sector, language and status', (lng) => {
+  test.each(Object.keys(locales))('%s translates every error code, role, sector, language, status and version kind', (lng) => {
     const untranslated = requiredTranslationKeys().filter((key) => {
       const value = flat[lng].get(key);
       return typeof value !== 'string' || value.trim() === '';
@@ -71,5 +71,17 @@ describe('the check itself', () => {
     expect(keys).toContain('sectors.justice_assistant');
     expect(keys).toContain('languages.fr');
     expect(keys).toContain('invitationStatus.revoked');
+    expect(keys).toContain('errors.VERSION_NOT_FOUND');
+    expect(keys).toContain('collab.errors.SAVE_FAILED');
+    expect(keys).toContain('collab.status.offline');
+    expect(keys).toContain('versions.kind.restore');
+    expect(keys).toContain('errors.REFLECTION_HAS_DETECTIONS');
+    expect(keys).toContain('reflections.status.in_review');
+    expect(keys).toContain('reflections.kinds.national_number');
+    expect(keys).toContain('reflections.sectorsPlural.psychologist');
+    expect(keys).toContain('errors.NO_VOTES_LEFT');
+    expect(keys).toContain('boards.templates.support_network');
+    expect(keys).toContain('boards.types.connector');
+    expect(keys).toContain('boards.colors.purple');
   });
 });

@@ -1,5 +1,19 @@
 /** Translation keys that must exist in every language, derived from the shared domain constants. */
-import { ERROR_CODE_IDS, LAB_ROLES, LANGUAGES, SECTOR_IDS, invitationSchema } from '@relab/shared';
+import {
+  BOARD_TEMPLATES,
+  COLLAB_ERROR_CODES,
+  COLLAB_STATUSES,
+  DETECTION_KINDS,
+  ERROR_CODE_IDS,
+  LAB_ROLES,
+  LANGUAGES,
+  REFLECTION_STATUSES,
+  SECTOR_IDS,
+  SHAPE_COLORS,
+  SHAPE_TYPES,
+  VERSION_KINDS,
+  invitationSchema,
+} from '@relab/shared';
 import { CLIENT_ERROR_CODES } from '../lib/api.js';
 
 /** Taken from the API contract, so a status added there fails the i18n test until it is translated. */
@@ -13,5 +27,15 @@ export function requiredTranslationKeys(): string[] {
     ...SECTOR_IDS.map((sector) => `sectors.${sector}`),
     ...LANGUAGES.map((language) => `languages.${language}`),
     ...INVITATION_STATUSES.map((status) => `invitationStatus.${status}`),
+    ...COLLAB_ERROR_CODES.map((code) => `collab.errors.${code}`),
+    ...COLLAB_STATUSES.map((status) => `collab.status.${status}`),
+    ...VERSION_KINDS.map((kind) => `versions.kind.${kind}`),
+    ...REFLECTION_STATUSES.map((status) => `reflections.status.${status}`),
+    ...DETECTION_KINDS.map((kind) => `reflections.kinds.${kind}`),
+    ...SECTOR_IDS.map((sector) => `reflections.sectorsPlural.${sector}`),
+    ...BOARD_TEMPLATES.map((template) => `boards.templates.${template}`),
+    ...BOARD_TEMPLATES.map((template) => `boards.templateHints.${template}`),
+    ...SHAPE_TYPES.map((type) => `boards.types.${type}`),
+    ...SHAPE_COLORS.map((color) => `boards.colors.${color}`),
   ];
 }

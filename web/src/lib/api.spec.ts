@@ -153,3 +153,35 @@ describe('client', () => {
     ]);
   });
 });
+
+describe('version history', () => {
+  test('uses /api/collab/docs/:doc/versions with the document name encoded, and the CSRF header on mutations', async () => {
+    const { fetch, calls } = fakeFetch(
+      json(200, session('t9')),
+      json(200, []),
+      json(201, { id: 'v1', name: 'Na overleg' }),
+      json(200, { id: 'v1', state: 'AAA=' }),
+      new Response(null, { status: 204 }),
+    );
+    const api = createApiClient({ fetch });
+    await api.getSession();
+    await api.listVersions('lab-notes:L1');
+    await expect(api.saveVersion('lab-notes:L1', { name: 'Na overleg' })).resolves.toMatchObject({ id: 'v1' });
+    await api.getVersion('lab-notes:L1', 'v1');
+    await expect(api.restoreVersion('lab-notes:L1', 'v1')).resolves.toBeUndefined();
+    expect(calls.slice(1).map((c) => `${c.init.method} ${c.url}`)).toEqual([
+      'GET /api/collab/docs/lab-notes%3AL1/versions',
+      'POST /api/collab/docs/lab-notes%3AL1/versions',
+      'GET /api/collab/docs/lab-notes%3AL1/versions/v1',
+      'POST /api/collab/docs/lab-notes%3AL1/versions/v1/restore',
+    ]);
+    expect(headersOf(calls[2])[CSRF_HEADER]).toBe('t9');
+    expect(headersOf(calls[4])[CSRF_HEADER]).toBe('t9');
+    expect(headersOf(calls[1])[CSRF_HEADER]).toBeUndefined();
+  });
+
+  test('a missing version is an ApiError VERSION_NOT_FOUND', async () => {
+    const { fetch } = fakeFetch(json(404, { statusCode: 404, code: 'VERSION_NOT_FOUND', message: 'x' }));
+    await expect(createApiClient({ fetch }).getVersion('lab-notes:L1', 'nope')).rejects.toMatchObject({ code: 'VERSION_NOT_FOUND', status: 404 });
+  });
+});

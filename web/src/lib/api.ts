@@ -21,10 +21,13 @@ import {
   type Me,
   type Member,
   type RecoverRequest,
+  type SaveVersionRequest,
   type SessionResponse,
   type UpdateLabRequest,
   type UpdateMeRequest,
   type UpdateMemberRequest,
+  type VersionContent,
+  type VersionSummary,
 } from '@relab/shared';
 
 /**
@@ -124,6 +127,7 @@ export interface ApiClientOptions {
 const SESSION_LOST_CODES: readonly AnyErrorCode[] = ['UNAUTHENTICATED', 'SESSION_EXPIRED'];
 
 const id = (value: string) => encodeURIComponent(value);
+export const versionsPath = (doc: string) => `/api/collab/docs/${id(doc)}/versions`;
 
 export function createApiClient(options: ApiClientOptions = {}) {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -204,6 +208,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
       request<CreatedInvitation>('POST', `/api/labs/${id(labId)}/invitations`, body),
     revokeInvitation: (labId: string, invitationId: string) =>
       request<void>('DELETE', `/api/labs/${id(labId)}/invitations/${id(invitationId)}`),
+
+    /** Versions of a collaborative document (`doc` is its full name, e.g. `lab-notes:<labId>`). */
+    listVersions: (doc: string) => request<VersionSummary[]>('GET', versionsPath(doc)),
+    saveVersion: (doc: string, body: SaveVersionRequest) => request<VersionSummary>('POST', versionsPath(doc), body),
+    getVersion: (doc: string, versionId: string) =>
+      request<VersionContent>('GET', `${versionsPath(doc)}/${id(versionId)}`),
+    /** 204; the restored content then reaches every open editor through the live connection. */
+    restoreVersion: (doc: string, versionId: string) =>
+      request<void>('POST', `${versionsPath(doc)}/${id(versionId)}/restore`),
   };
 }
 

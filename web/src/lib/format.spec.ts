@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { absoluteLink, formatDate, localeOf, normalizeJoinCode, normalizeRecoveryCode, safeNextPath } from './format.js';
+import { absoluteLink, formatDate, formatDateTime, localeOf, normalizeJoinCode, normalizeRecoveryCode, safeNextPath } from './format.js';
 
 describe('codes', () => {
   test('a join code is upper-cased and loses its spaces', () => {
@@ -42,5 +42,13 @@ describe('dates', () => {
     expect(formatDate(iso, 'fr')).toMatch(/12 mars 2026/);
     expect(formatDate(iso, 'nl')).toMatch(/12 maart 2026/);
     expect(formatDate('not a date', 'en')).toBe('');
+  });
+  test('a moment has the date and the time of day', () => {
+    const iso = '2026-03-12T10:07:00.000Z';
+    const local = new Date(iso);
+    const hhmm = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+    expect(formatDateTime(iso, 'nl')).toContain('12 maart 2026');
+    expect(formatDateTime(iso, 'nl').replace('.', ':')).toContain(hhmm);
+    expect(formatDateTime('nope', 'fr')).toBe('');
   });
 });

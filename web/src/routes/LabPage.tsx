@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { LabRole } from '@relab/shared';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Loading } from '../components/Loading.js';
 import { useSession } from '../features/auth/useSession.js';
@@ -8,6 +9,9 @@ import { LabOverview } from '../features/labs/LabOverview.js';
 import { MembersTable } from '../features/labs/MembersTable.js';
 import { useLab } from '../features/labs/useLab.js';
 import { usePageTitle } from '../lib/usePageTitle.js';
+
+/** Roles that may open the lab notebook and case reflections (families and returnees have their own, moderated spaces). */
+const NOTEBOOK_ROLES: ReadonlySet<LabRole> = new Set<LabRole>(['facilitator', 'practitioner', 'observer']);
 
 /** /labs/:labId — a lab, its ground rules and members; facilitators also manage members and invitations. */
 export function LabPage() {
@@ -37,6 +41,31 @@ export function LabPage() {
         <Link to="/">{t('lab.backToLabs')}</Link>
       </p>
       <LabOverview lab={lab.data} onUpdate={updateLab} />
+      <section className="card notebook-card" aria-label={t('lab.workspaces')}>
+        {NOTEBOOK_ROLES.has(lab.data.myRole) ? (
+          <>
+            <h2 id="notebook-link-title" className="h3">
+              <Link to={`/labs/${encodeURIComponent(labId)}/notes`} data-testid="lab-notebook-link">
+                {t('lab.notebookLink')}
+              </Link>
+            </h2>
+            <p className="muted">{t('lab.notebookHint')}</p>
+            <h2 id="reflections-link-title" className="h3">
+              <Link to={`/labs/${encodeURIComponent(labId)}/reflections`} data-testid="lab-reflections-link">
+                {t('lab.reflectionsLink')}
+              </Link>
+            </h2>
+            <p className="muted">{t('lab.reflectionsHint')}</p>
+          </>
+        ) : null}
+        {/* Whiteboards are for every member: families and returnees write on them too, observers look. */}
+        <h2 id="boards-link-title" className="h3">
+          <Link to={`/labs/${encodeURIComponent(labId)}/boards`} data-testid="lab-boards-link">
+            {t('lab.boardsLink')}
+          </Link>
+        </h2>
+        <p className="muted">{t('lab.boardsHint')}</p>
+      </section>
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members.title')}</h2>
         {members.loading && !members.data ? <Loading /> : null}

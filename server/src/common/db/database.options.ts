@@ -5,10 +5,15 @@ import { User } from '../../modules/identity/user.entity.js';
 import { Invitation } from '../../modules/labs/invitation.entity.js';
 import { Lab } from '../../modules/labs/lab.entity.js';
 import { LabMember } from '../../modules/labs/lab-member.entity.js';
+import { Reflection, ReflectionKeyRow, ReflectionSectionRow, ReflectionTemplateRow } from '../../modules/reflections/reflection.entity.js';
+import { Board } from '../../modules/boards/board.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
 
-export const ENTITIES = [User, AuthSession, Lab, LabMember, Invitation, AuditEntry];
+export const ENTITIES = [
+  User, AuthSession, Lab, LabMember, Invitation, AuditEntry,
+  Reflection, ReflectionSectionRow, ReflectionKeyRow, ReflectionTemplateRow, Board,
+];
 
 /**
  * The schema comes only from migrations, applied at boot. The embedded database is

@@ -24,12 +24,39 @@ export interface DomainEvents {
   'invitation.created': Actor & { labId: string; invitationId: string };
   'invitation.revoked': Actor & { labId: string; invitationId: string };
   'access.denied': Actor & { labId: string | null; action: string; resourceType: string; resourceId: string | null };
+  'reflection.created': ReflectionEvent;
+  'reflection.updated': ReflectionEvent;
+  'reflection.opened': ReflectionEvent;
+  'reflection.doc_opened': ReflectionEvent & { sectionId: string | null };
+  'reflection.key_opened': ReflectionEvent;
+  'reflection.key_saved': ReflectionEvent;
+  'reflection.section_created': ReflectionEvent & { sectionId: string };
+  'reflection.section_updated': ReflectionEvent & { sectionId: string };
+  'reflection.review_requested': ReflectionEvent & { reviewerId: string };
+  'reflection.returned': ReflectionEvent;
+  'reflection.shared': ReflectionEvent;
+  'reflection.exported': ReflectionEvent & { format: 'md' | 'pdf' };
+  'lab.template_updated': Actor & { labId: string };
+  'board.created': Actor & { labId: string; boardId: string };
+  'board.vote_opened': Actor & { labId: string; boardId: string };
+  'board.vote_closed': Actor & { labId: string; boardId: string };
+  /** Not audited: tells the collaboration core to re-check who may keep these documents open. */
+  'doc.access_changed': Actor & { docs: string[] };
+}
+
+interface ReflectionEvent extends Actor {
+  labId: string;
+  reflectionId: string;
 }
 export type DomainEventName = keyof DomainEvents;
 export const DOMAIN_EVENT_NAMES: DomainEventName[] = [
   'auth.login', 'auth.login_failed', 'auth.logout', 'auth.recovered', 'account.disabled',
   'lab.created', 'lab.updated', 'member.joined', 'member.role_changed', 'member.removed',
   'invitation.created', 'invitation.revoked', 'access.denied',
+  'reflection.created', 'reflection.updated', 'reflection.opened', 'reflection.doc_opened', 'reflection.key_opened',
+  'reflection.key_saved', 'reflection.section_created', 'reflection.section_updated', 'reflection.review_requested',
+  'reflection.returned', 'reflection.shared', 'reflection.exported', 'lab.template_updated',
+  'board.created', 'board.vote_opened', 'board.vote_closed',
 ];
 
 /** Emits typed domain events and waits for every listener, so the audit row exists before the response. */

@@ -2,7 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DOMAIN_EVENT_NAMES, DomainEventBus, type DomainEventName, type DomainEvents } from '../../common/events/domain-events.js';
 import { AuditService, type AuditRecord } from './audit.service.js';
 
-type Payload = DomainEvents[DomainEventName] & Partial<Record<'labId' | 'memberId' | 'invitationId' | 'userId', string | null>>;
+type Payload = DomainEvents[DomainEventName] &
+  Partial<Record<'labId' | 'memberId' | 'invitationId' | 'userId' | 'reflectionId' | 'sectionId' | 'format' | 'boardId', string | null>>;
 
 /** Turns every domain event into one audit row. No feature imports audit; it listens. */
 @Injectable()
@@ -27,6 +28,12 @@ export function toRecord(name: DomainEventName, p: Payload): AuditRecord {
   }
   const outcome = name === 'auth.login_failed' ? 'denied' : 'success';
   if (p.invitationId && name.startsWith('invitation.')) return { ...base, action: name, resourceType: 'invitation', resourceId: p.invitationId, outcome };
+  if (p.reflectionId) {
+    // which part and which format, never content
+    const detail = p.format ? `:${p.format}` : p.sectionId ? ':section' : '';
+    return { ...base, action: `${name}${detail}`, resourceType: 'reflection', resourceId: p.reflectionId, outcome: 'success' };
+  }
+  if (p.boardId) return { ...base, action: name, resourceType: 'board', resourceId: p.boardId, outcome: 'success' };
   if (p.memberId) return { ...base, action: name, resourceType: 'member', resourceId: p.memberId, outcome };
   if (name.startsWith('lab.')) return { ...base, action: name, resourceType: 'lab', resourceId: p.labId ?? null, outcome };
   return { ...base, action: name, resourceType: 'user', resourceId: p.userId ?? p.actorId, outcome };

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { BoardsService } from '../boards/boards.service.js';
 import type { Language, LabRole, Sector } from '@relab/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AccountsService } from '../identity/accounts.service.js';
@@ -30,6 +31,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly accounts: AccountsService,
     private readonly invitations: InvitationsService,
+    private readonly boards: BoardsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,6 +67,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       await m.insert(LabMember, { id: randomUUID(), labId, userId: family.user.id, role: 'family', sector: null });
     });
     const invite = await this.invitations.create(facilitator!, { kind: 'participant', role: 'family', language: 'fr' });
+    // a whiteboard to start from: the support-network map template (no person on it yet)
+    await this.boards.create(labId, facilitator!, { title: 'Steunnetwerk — voorbeeld (fictief)', template: 'support_network', language: 'nl' });
 
     const lines = [
       '',

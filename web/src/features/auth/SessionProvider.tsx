@@ -60,11 +60,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback((session: SessionResponse) => adoptUser(session.user), [adoptUser]);
 
   const signOut = useCallback(async () => {
+    const userId = meRef.current?.id;
     try {
       await api.logout();
     } catch {
       // Even if the server cannot be reached, this device forgets the session.
     }
+    // The live connection belonged to the session; the local copies of documents belong to this user only.
+    // (Loaded on demand: the collaboration code is only in the bundle of the pages that use it.)
+    await import('../../collab/logout.js').then(({ forgetCollabData }) => forgetCollabData(userId)).catch(() => undefined);
     setSignedOut(true);
     forget(null);
   }, [forget]);

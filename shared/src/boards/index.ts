@@ -1,0 +1,3 @@
+export * from './model.js';
+export * from './templates.js';
+export * from './api.js';

@@ -1,0 +1,8 @@
+import { CollabConnection } from './CollabConnection.js';
+import { clearLocalCopies } from './localCopy.js';
+
+/** At logout: close the live connections (they belonged to the session) and delete the user's local copies. */
+export async function forgetCollabData(userId: string | undefined): Promise<void> {
+  CollabConnection.closeAll();
+  if (userId) await clearLocalCopies(userId);
+}
