@@ -18,6 +18,9 @@ import { LabsModule } from './modules/labs/labs.module.js';
 import { NotebookModule } from './modules/notebook/notebook.module.js';
 import { ReflectionsModule } from './modules/reflections/reflections.module.js';
 import { BoardsModule } from './modules/boards/boards.module.js';
+import { LiveModule } from './live/live.module.js';
+import { DialoguesModule } from './modules/dialogues/dialogues.module.js';
+import { SessionsModule } from './modules/sessions/sessions.module.js';
 
 export interface DatabaseTarget {
   url: string;
@@ -41,6 +44,9 @@ export class AppModule {
         NotebookModule,
         ReflectionsModule,
         BoardsModule,
+        LiveModule,
+        DialoguesModule,
+        SessionsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -13,3 +13,6 @@ export * from './pseudonymise/index.js';
 export * from './reflections/template.js';
 export * from './api/reflections.js';
 export * from './boards/index.js';
+export * from './live/protocol.js';
+export * from './dialogues/index.js';
+export * from './sessions/index.js';

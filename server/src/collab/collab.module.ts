@@ -20,6 +20,6 @@ import { VersionsService } from './versions/versions.service.js';
   imports: [IdentityModule],
   controllers: [VersionsController],
   providers: [CollabGateway, CollabService, CollabMetrics, DocAccessRegistry, CollabStore, DocumentManager, GroupWriter, VersionStore, UpdateChecker, VersionsService],
-  exports: [DocAccessRegistry, DocumentManager],
+  exports: [DocAccessRegistry, DocumentManager, VersionsService],
 })
 export class CollabModule {}

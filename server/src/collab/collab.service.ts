@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainEventBus } from '../common/events/domain-events.js';
 import type { AuthContext } from '../common/auth/auth.types.js';
 import { SessionsService } from '../modules/identity/sessions.service.js';
+import { readCookie, sessionCookieName } from '../common/auth/cookies.js';
 import { CollabMetrics } from './collab.metrics.js';
 import { DocAccessRegistry } from './doc-access.registry.js';
 import { DocumentManager, PEER_EVENTS } from './documents/document-manager.js';
@@ -34,7 +35,7 @@ export class CollabService implements OnModuleInit, OnModuleDestroy {
     private readonly metrics: CollabMetrics,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.cookieName = config.secureCookies ? '__Host-relab_sid' : 'relab_sid';
+    this.cookieName = sessionCookieName(config);
     this.allowedOrigin = new URL(config.publicUrl).origin;
   }
 
@@ -251,22 +252,4 @@ function asBytes(value: unknown): Uint8Array | null {
   if (Object.prototype.toString.call(value) === '[object ArrayBuffer]') return new Uint8Array(value as ArrayBuffer);
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   return null;
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header || header.length > 8192) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      let value: string;
-      try {
-        value = decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
-      return value.length > 0 && value.length <= 128 ? value : undefined;
-    }
-  }
-  return undefined;
 }

@@ -38,6 +38,26 @@ export const ERROR_CODES = {
   VOTE_ROUND_CLOSED: 409,
   NO_VOTES_LEFT: 409,
   SHAPE_NOT_FOUND: 404,
+  DIALOGUE_NOT_FOUND: 404,
+  MESSAGE_NOT_FOUND: 404,
+  /** The dialogue is paused by a moderator; details.reason may say why. */
+  DIALOGUE_PAUSED: 409,
+  /** Slow mode: details.retryAfterSeconds. */
+  SLOW_MODE: 429,
+  /** A watched word set to "block"; details.words lists them. */
+  MESSAGE_BLOCKED: 422,
+  /** The same client id was already used for a different message. */
+  CLIENT_ID_REUSED: 409,
+  /** Accept the current ground rules first (details.version). */
+  CONSENT_REQUIRED: 428,
+  /** The consent was for an older version of the ground rules. */
+  GROUND_RULES_OUTDATED: 409,
+  MODERATION_NOT_ALLOWED: 409,
+  SESSION_NOT_FOUND: 404,
+  AGENDA_ITEM_NOT_FOUND: 404,
+  SESSION_WRONG_STATUS: 409,
+  /** An agenda item points at a reflection, board or dialogue that is not in this lab. */
+  AGENDA_REF_INVALID: 422,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
 } as const;

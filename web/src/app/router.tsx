@@ -42,6 +42,16 @@ export const routes: RouteObject[] = [
           // Whiteboards: the list, and one board (Konva canvas, live connection), loaded on demand.
           { path: 'labs/:labId/boards', lazy: async () => ({ Component: (await import('../routes/BoardsPage.js')).BoardsPage }) },
           { path: 'labs/:labId/boards/:boardId', lazy: async () => ({ Component: (await import('../routes/BoardPage.js')).BoardPage }) },
+          // Moderated dialogues: the list, and one dialogue (thread, composer, moderation), loaded on demand.
+          { path: 'labs/:labId/dialogues', lazy: async () => ({ Component: (await import('../routes/DialoguesPage.js')).DialoguesPage }) },
+          { path: 'labs/:labId/dialogues/:dialogueId', lazy: async () => ({ Component: (await import('../routes/DialoguePage.js')).DialoguePage }) },
+          // Lab sessions: planning, the live room, and the report after the session.
+          { path: 'labs/:labId/sessions', lazy: async () => ({ Component: (await import('../routes/SessionsPage.js')).SessionsPage }) },
+          { path: 'labs/:labId/sessions/:sessionId', lazy: async () => ({ Component: (await import('../routes/SessionPage.js')).SessionPage }) },
+          {
+            path: 'labs/:labId/sessions/:sessionId/report',
+            lazy: async () => ({ Component: (await import('../routes/SessionReportPage.js')).SessionReportPage }),
+          },
           { path: 'settings', element: <SettingsPage /> },
         ],
       },

@@ -2,15 +2,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES } from '@relab/shared';
-import en from './locales/en.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
-import nl from './locales/nl.json' with { type: 'json' };
+import { translations } from './bundles.js';
 import { pickInitialLanguage, readStoredLanguage } from './languages.js';
 
 export const resources = {
-  nl: { translation: nl },
-  fr: { translation: fr },
-  en: { translation: en },
+  nl: { translation: translations.nl },
+  fr: { translation: translations.fr },
+  en: { translation: translations.en },
 } as const;
 
 function applyDocumentLanguage(language: string): void {

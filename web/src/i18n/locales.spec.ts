@@ -1,12 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { LANGUAGES } from '@relab/shared';
-import en from './locales/en.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
-import nl from './locales/nl.json' with { type: 'json' };
+import { translations } from './bundles.js';
 import { requiredTranslationKeys } from './requiredKeys.js';
 
 type Tree = { [key: string]: string | Tree };
-const locales: Record<string, Tree> = { nl, fr, en };
+const locales: Record<string, Tree> = translations as unknown as Record<string, Tree>;
 
 /** "a.b.c" → value, for every leaf of a locale. */
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {

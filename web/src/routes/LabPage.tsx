@@ -65,6 +65,23 @@ export function LabPage() {
           </Link>
         </h2>
         <p className="muted">{t('lab.boardsHint')}</p>
+        {/* Moderated dialogues: families and returnees take part here (observers do not). */}
+        {lab.data.myRole !== 'observer' ? (
+          <>
+            <h2 id="dialogues-link-title" className="h3">
+              <Link to={`/labs/${encodeURIComponent(labId)}/dialogues`} data-testid="lab-dialogues-link">
+                {t('lab.dialoguesLink')}
+              </Link>
+            </h2>
+            <p className="muted">{t('lab.dialoguesHint')}</p>
+          </>
+        ) : null}
+        <h2 id="sessions-link-title" className="h3">
+          <Link to={`/labs/${encodeURIComponent(labId)}/sessions`} data-testid="lab-sessions-link">
+            {t('lab.sessionsLink')}
+          </Link>
+        </h2>
+        <p className="muted">{t('lab.sessionsHint')}</p>
       </section>
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members.title')}</h2>

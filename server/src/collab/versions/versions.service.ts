@@ -37,6 +37,17 @@ export class VersionsService {
     return this.store.save(ref.name, versionName, 'manual', user.id, await this.docs.snapshot(ref));
   }
 
+  /**
+   * An automatic version, saved by the server (e.g. when a live session that touched the document ends).
+   * Null when the document type is unknown or it has no content yet.
+   */
+  async saveAuto(name: string, versionName: string): Promise<VersionSummary | null> {
+    const ref = this.registry.resolve(name);
+    if (!ref) return null;
+    const state = await this.docs.snapshot(ref);
+    return this.store.save(ref.name, versionName, 'auto', null, state);
+  }
+
   async get(user: User, name: string, id: string): Promise<VersionContent> {
     const ref = await this.authorize(user, name, 'read');
     const summary = await this.store.summary(ref.name, id);

@@ -40,8 +40,37 @@ export interface DomainEvents {
   'board.created': Actor & { labId: string; boardId: string };
   'board.vote_opened': Actor & { labId: string; boardId: string };
   'board.vote_closed': Actor & { labId: string; boardId: string };
+  'dialogue.created': DialogueEvent;
+  'dialogue.updated': DialogueEvent;
+  'dialogue.participant_added': DialogueEvent & { memberId: string; moderator: boolean };
+  'dialogue.participant_removed': DialogueEvent & { memberId: string };
+  'dialogue.consented': DialogueEvent & { memberId: string; version: number };
+  /** A message was stored (any status). `replyToAuthorId` / `mentionedMemberIds`: for interaction tracking (issue 7). */
+  'dialogue.message_sent': DialogueEvent & { messageId: string; authorMemberId: string; status: string; replyToAuthorMemberId: string | null; mentionedMemberIds: string[] };
+  'dialogue.message_moderated': DialogueEvent & { messageId: string; action: string };
+  'dialogue.message_flagged': DialogueEvent & { messageId: string };
+  'dialogue.messages_erased': DialogueEvent & { memberId: string; count: number };
+  'dialogue.watched_words_updated': Actor & { labId: string };
+  'session.created': SessionEvent & { count: number };
+  'session.updated': SessionEvent;
+  'session.cancelled': SessionEvent;
+  'session.consented': SessionEvent & { memberId: string; version: number };
+  'session.started': SessionEvent;
+  'session.ended': SessionEvent;
+  'session.joined': SessionEvent & { memberId: string };
+  'lab.ground_rules_updated': Actor & { labId: string; version: number };
   /** Not audited: tells the collaboration core to re-check who may keep these documents open. */
   'doc.access_changed': Actor & { docs: string[] };
+}
+
+interface DialogueEvent extends Actor {
+  labId: string;
+  dialogueId: string;
+}
+
+interface SessionEvent extends Actor {
+  labId: string;
+  sessionId: string;
 }
 
 interface ReflectionEvent extends Actor {
@@ -57,6 +86,11 @@ export const DOMAIN_EVENT_NAMES: DomainEventName[] = [
   'reflection.key_saved', 'reflection.section_created', 'reflection.section_updated', 'reflection.review_requested',
   'reflection.returned', 'reflection.shared', 'reflection.exported', 'lab.template_updated',
   'board.created', 'board.vote_opened', 'board.vote_closed',
+  'dialogue.created', 'dialogue.updated', 'dialogue.participant_added', 'dialogue.participant_removed', 'dialogue.consented',
+  'dialogue.message_sent', 'dialogue.message_moderated', 'dialogue.message_flagged', 'dialogue.messages_erased',
+  'dialogue.watched_words_updated',
+  'session.created', 'session.updated', 'session.cancelled', 'session.consented', 'session.started', 'session.ended',
+  'session.joined', 'lab.ground_rules_updated',
 ];
 
 /** Emits typed domain events and waits for every listener, so the audit row exists before the response. */

@@ -3,7 +3,7 @@ import { DOMAIN_EVENT_NAMES, DomainEventBus, type DomainEventName, type DomainEv
 import { AuditService, type AuditRecord } from './audit.service.js';
 
 type Payload = DomainEvents[DomainEventName] &
-  Partial<Record<'labId' | 'memberId' | 'invitationId' | 'userId' | 'reflectionId' | 'sectionId' | 'format' | 'boardId', string | null>>;
+  Partial<Record<'labId' | 'memberId' | 'invitationId' | 'userId' | 'reflectionId' | 'sectionId' | 'format' | 'boardId' | 'dialogueId' | 'sessionId' | 'messageId', string | null>>;
 
 /** Turns every domain event into one audit row. No feature imports audit; it listens. */
 @Injectable()
@@ -34,6 +34,9 @@ export function toRecord(name: DomainEventName, p: Payload): AuditRecord {
     return { ...base, action: `${name}${detail}`, resourceType: 'reflection', resourceId: p.reflectionId, outcome: 'success' };
   }
   if (p.boardId) return { ...base, action: name, resourceType: 'board', resourceId: p.boardId, outcome: 'success' };
+  if (p.messageId) return { ...base, action: name, resourceType: 'dialogue_message', resourceId: p.messageId, outcome: 'success' };
+  if (p.dialogueId) return { ...base, action: name, resourceType: 'dialogue', resourceId: p.dialogueId, outcome: 'success' };
+  if (p.sessionId) return { ...base, action: name, resourceType: 'session', resourceId: p.sessionId, outcome: 'success' };
   if (p.memberId) return { ...base, action: name, resourceType: 'member', resourceId: p.memberId, outcome };
   if (name.startsWith('lab.')) return { ...base, action: name, resourceType: 'lab', resourceId: p.labId ?? null, outcome };
   return { ...base, action: name, resourceType: 'user', resourceId: p.userId ?? p.actorId, outcome };

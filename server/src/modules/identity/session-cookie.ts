@@ -1,11 +1,12 @@
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../../config/config.js';
+import { sessionCookieName } from '../../common/auth/cookies.js';
 
 /** Cookie carrying the session token: httpOnly, SameSite=Lax, `Secure` and `__Host-` prefixed over HTTPS. */
 export class SessionCookie {
   readonly name: string;
   constructor(private readonly config: AppConfig) {
-    this.name = config.secureCookies ? '__Host-relab_sid' : 'relab_sid';
+    this.name = sessionCookieName(config);
   }
 
   read(req: Request): string | undefined {

@@ -1,0 +1,4 @@
+/** Placeholder until the feature lands (issue 6). */
+export function DialoguesPage() {
+  return null;
+}
