@@ -69,6 +69,8 @@ export interface SessionResponse {
   recoveryCode?: string;
   /** Only on join or accept-invitation: the lab just joined. */
   labId?: string;
+  /** Only on join with an invitation into a moderated dialogue: that dialogue (go straight there). */
+  dialogueId?: string | null;
 }
 
 export const invitationPreviewSchema = z.object({

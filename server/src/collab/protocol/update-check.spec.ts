@@ -343,16 +343,37 @@ describe('checkUpdate', () => {
       const formatted = changeOn(server, 63, (d) => d.getText('content').insert(5, ' bold', { bold: true }));
       const r = checkUpdate(formatted, withDoc());
       expect(r).toEqual({ ok: true, empty: false, trial: true });
+      const before = Y.decodeStateVector(Y.encodeStateVector(server));
       const copy = docWith(0, () => undefined, server);
       Y.applyUpdate(copy, formatted);
-      expect(checkPlacement(copy, formatted)).toBe(true);
+      expect(checkPlacement(copy, formatted, before)).toBe(true);
 
       // a crafted second item whose right origin is the first: it lands after it, so the pair is broken
       const broken = craft([{ client: 64, clock: 0, structs: [{ origin: [100, 2], rightOrigin: [100, 3], content: { ref: 4, str: 'a' } }, { origin: [100, 5], rightOrigin: [64, 0], content: { ref: 4, str: 'b' } }] }]);
       expect(checkUpdate(broken, withDoc())).toEqual({ ok: true, empty: false, trial: true });
       const copy2 = docWith(0, () => undefined, server);
       Y.applyUpdate(copy2, broken);
-      expect(checkPlacement(copy2, broken)).toBe(false);
+      expect(checkPlacement(copy2, broken, before)).toBe(false);
+    });
+
+    test('a struct overlapping what the server has is placed after the last known clock: its right origin is checked against that', () => {
+      // a text-only server document: "hello world" is 200:0..10; a struct 200:9..12 overlaps it, and Yjs
+      // integrates 200:11..12 after 200:10, whatever origin the struct names
+      const text = docWith(200, (d) => d.getText('content').insert(0, 'hello world'));
+      const ctx: UpdateCheckContext = { ...ctxOf(text), doc: text, owns: () => true };
+      const overlapping = (rightOrigin: Id) => craft([{ client: 200, clock: 9, structs: [{ rightOrigin, content: { ref: 4, str: 'ldXY' } }] }]);
+      expect(checkUpdate(overlapping([200, 2]), ctx)).toEqual({ ok: false, code: 'MALFORMED_MESSAGE' });
+      // an honest resend (the server's own state plus an append) overlaps too, and is fine
+      const append = changeOn(text, 200, (d) => d.getText('content').insert(11, 'XY'));
+      expect(checkUpdate(Y.mergeUpdates([Y.encodeStateAsUpdate(text), append]), ctx)).toMatchObject({ ok: true });
+      // and the trial check agrees
+      const before = Y.decodeStateVector(Y.encodeStateVector(text));
+      const copy = docWith(0, () => undefined, text);
+      Y.applyUpdate(copy, overlapping([200, 2]));
+      expect(checkPlacement(copy, overlapping([200, 2]), before)).toBe(false);
+      const copy2 = docWith(0, () => undefined, text);
+      Y.applyUpdate(copy2, append);
+      expect(checkPlacement(copy2, append, before)).toBe(true);
     });
 
     test('without the document, placement is not looked at (the caller trial-applies and runs checkPlacement)', () => {

@@ -113,13 +113,15 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateCheckContext): Update
   if (ctx.doc) {
     for (let i = 0; i < structs.length && !trial; i++) {
       const s = structs[i]!;
-      if (!(s instanceof Y.Item) || !s.origin || !s.rightOrigin) continue;
+      if (!(s instanceof Y.Item)) continue;
+      const origin = effectiveOrigin(s, ctx.stateVector.get(s.id.client) ?? 0);
+      if (origin === 'skipped' || !origin || !s.rightOrigin) continue;
       // references inside the update: where they land is only known once it is applied
-      if (locate(s.origin) !== -1 || locate(s.rightOrigin) !== -1) {
+      if (locate(origin) !== -1 || locate(s.rightOrigin) !== -1) {
         trial = true;
         continue;
       }
-      const placement = placementOf(ctx.doc, s.origin, s.rightOrigin);
+      const placement = placementOf(ctx.doc, origin, s.rightOrigin);
       if (placement === 'inconsistent') return { ok: false, code: 'MALFORMED_MESSAGE' };
       if (placement === 'unknown') trial = true;
     }
@@ -137,6 +139,17 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateCheckContext): Update
     }
   }
   return trial ? { ok: true, empty: false, trial: true } : { ok: true, empty: false };
+}
+
+/**
+ * The origin Yjs really uses for a struct. A struct that starts below the server's clock for its client overlaps
+ * what the server has: Yjs skips the known part and integrates the rest with the last known clock of that client
+ * as its origin, whatever the struct says (and keeps its right origin). A struct entirely known is skipped.
+ */
+function effectiveOrigin(s: Y.Item, known: number): Y.ID | null | 'skipped' {
+  if (s.id.clock >= known) return s.origin;
+  if (s.id.clock + s.length <= known) return 'skipped';
+  return Y.createID(s.id.client, known - 1);
 }
 
 /**
@@ -163,8 +176,9 @@ function placementOf(doc: Y.Doc, origin: Y.ID, rightOrigin: Y.ID): 'consistent' 
 /**
  * After an update was applied (to a copy of the document): every new item of it lies right of its origin and
  * left of its right origin, in the same list. Lists are indexed once each, so this is linear in their length.
+ * `before`: the document's clock per client before the update (what Yjs skipped as already known).
  */
-export function checkPlacement(doc: Y.Doc, update: Uint8Array): boolean {
+export function checkPlacement(doc: Y.Doc, update: Uint8Array, before: Pick<Map<number, number>, 'get'>): boolean {
   let structs: Array<Y.Item | Y.GC | Y.Skip>;
   try {
     structs = (Y.decodeUpdate(update) as { structs: Array<Y.Item | Y.GC | Y.Skip> }).structs;
@@ -187,15 +201,20 @@ export function checkPlacement(doc: Y.Doc, update: Uint8Array): boolean {
   };
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
-    const item = find(s.id);
+    const known = before.get(s.id.client) ?? 0;
+    const origin = effectiveOrigin(s, known);
+    if (origin === 'skipped') continue;
+    // the first clock Yjs really integrated from this struct
+    const first = Y.createID(s.id.client, Math.max(s.id.clock, known));
+    const item = find(first);
     if (!item || !item.parent) continue;
-    for (const [ref, side] of [[s.origin, -1], [s.rightOrigin, 1]] as const) {
+    for (const [ref, side] of [[origin, -1], [s.rightOrigin, 1]] as const) {
       if (!ref) continue;
       const other = find(ref);
       if (!other) continue; // next to garbage-collected content: not placed by it
       if (other === item) {
         // merged into one item with its neighbour (same client, consecutive clocks)
-        if (Math.sign(ref.clock - s.id.clock) !== side) return false;
+        if (Math.sign(ref.clock - first.clock) !== side) return false;
         continue;
       }
       if (other.parent !== item.parent || other.parentSub !== item.parentSub) return false;

@@ -27,7 +27,7 @@ parentPort!.on('message', (job: CheckJob) => {
         parentPort!.postMessage({ id: job.id, result: { ok: false, code: 'MISSING_DEPENDENCIES' } });
         return;
       }
-      if (!checkPlacement(doc, job.update)) {
+      if (!checkPlacement(doc, job.update, sv)) {
         parentPort!.postMessage({ id: job.id, result: { ok: false, code: 'MALFORMED_MESSAGE' } });
         return;
       }
