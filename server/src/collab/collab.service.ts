@@ -1,11 +1,10 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { COLLAB_EVENTS, COLLAB_LIMITS, type CollabErrorCode, type JoinResult, type MessageAck } from '@relab/shared';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainEventBus } from '../common/events/domain-events.js';
 import type { AuthContext } from '../common/auth/auth.types.js';
 import { SessionsService } from '../modules/identity/sessions.service.js';
-import { readCookie, sessionCookieName } from '../common/auth/cookies.js';
+import { SocketAuth } from '../modules/identity/socket-auth.js';
 import { CollabMetrics } from './collab.metrics.js';
 import { DocAccessRegistry } from './doc-access.registry.js';
 import { DocumentManager, PEER_EVENTS } from './documents/document-manager.js';
@@ -21,8 +20,6 @@ const SESSION_RECHECK_MS = 60_000;
 export class CollabService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Collab');
   private readonly byUser = new Map<string, Set<CollabSocket>>();
-  private readonly cookieName: string;
-  private readonly allowedOrigin: string;
   private nsp: Namespace | null = null;
   private scaleOut = false;
   private sweep: NodeJS.Timeout | null = null;
@@ -33,11 +30,8 @@ export class CollabService implements OnModuleInit, OnModuleDestroy {
     private readonly sessions: SessionsService,
     private readonly events: DomainEventBus,
     private readonly metrics: CollabMetrics,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.cookieName = sessionCookieName(config);
-    this.allowedOrigin = new URL(config.publicUrl).origin;
-  }
+    private readonly socketAuth: SocketAuth,
+  ) {}
 
   onModuleInit(): void {
     // access can change while a document is open: re-check the sockets of the person concerned, at once
@@ -69,13 +63,10 @@ export class CollabService implements OnModuleInit, OnModuleDestroy {
 
   /** Handshake: same-origin (when the client says where it comes from) and a live session. Returns an error code or null. */
   async authenticate(socket: CollabSocket): Promise<CollabErrorCode | null> {
-    const origin = socket.handshake.headers.origin;
-    if (origin && origin !== this.allowedOrigin) return 'UNAUTHENTICATED';
-    const token = readCookie(socket.handshake.headers.cookie, this.cookieName);
-    if (!token) return 'UNAUTHENTICATED';
-    const auth = await this.sessions.resolve(token);
-    if (!auth) return 'UNAUTHENTICATED';
-    socket.data = newSocketData(auth.user, { id: auth.user.id, name: auth.user.displayName, color: colorFor(auth.user.id) }, token);
+    const found = await this.socketAuth.resolve(socket.handshake);
+    if (!found) return 'UNAUTHENTICATED';
+    const { user } = found.auth;
+    socket.data = newSocketData(user, { id: user.id, name: user.displayName, color: colorFor(user.id) }, found.token);
     return null;
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import {
   LIVE_EVENTS,
@@ -10,8 +10,7 @@ import {
   type PresentMember,
   type SubscribeAck,
 } from '@relab/shared';
-import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { readCookie, sessionCookieName } from '../common/auth/cookies.js';
+import { SocketAuth } from '../modules/identity/socket-auth.js';
 import { DomainEventBus } from '../common/events/domain-events.js';
 import { TokenBucket } from '../collab/transport/rate-limit.js';
 import { SessionsService } from '../modules/identity/sessions.service.js';
@@ -37,8 +36,6 @@ const userRoom = (userId: string) => `user:${userId}`;
 @Injectable()
 export class LiveService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Live');
-  private readonly cookieName: string;
-  private readonly allowedOrigin: string;
   private nsp: Namespace | null = null;
   private readonly buckets = new WeakMap<LiveSocket, TokenBucket>();
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
@@ -48,11 +45,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     private readonly topics: LiveTopics,
     private readonly sessions: SessionsService,
     private readonly events: DomainEventBus,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.cookieName = sessionCookieName(config);
-    this.allowedOrigin = new URL(config.publicUrl).origin;
-  }
+    private readonly socketAuth: SocketAuth,
+  ) {}
 
   onModuleInit(): void {
     for (const name of ['member.removed', 'member.role_changed', 'account.disabled'] as const) {
@@ -75,13 +69,9 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
 
   /** Handshake: same origin (when the client says where it comes from) and a live session. */
   async authenticate(socket: LiveSocket): Promise<string | null> {
-    const origin = socket.handshake.headers.origin;
-    if (origin && origin !== this.allowedOrigin) return 'UNAUTHENTICATED';
-    const token = readCookie(socket.handshake.headers.cookie, this.cookieName);
-    if (!token) return 'UNAUTHENTICATED';
-    const auth = await this.sessions.resolve(token);
-    if (!auth) return 'UNAUTHENTICATED';
-    socket.data = { userId: auth.user.id, sessionToken: token, topics: {} };
+    const found = await this.socketAuth.resolve(socket.handshake);
+    if (!found) return 'UNAUTHENTICATED';
+    socket.data = { userId: found.auth.user.id, sessionToken: found.token, topics: {} };
     return null;
   }
 

@@ -10,12 +10,13 @@ import { PasswordService } from './password.service.js';
 import { RateLimitService } from './rate-limit.service.js';
 import { SessionResponder } from './session-responder.js';
 import { SessionsService } from './sessions.service.js';
+import { SocketAuth } from './socket-auth.js';
 import { User } from './user.entity.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, AuthSession])],
   controllers: [AuthController, MeController, AdminController],
-  providers: [AccountsService, AuthService, PasswordService, RateLimitService, SessionsService, SessionResponder],
-  exports: [AccountsService, SessionsService, SessionResponder, RateLimitService],
+  providers: [AccountsService, AuthService, PasswordService, RateLimitService, SessionsService, SessionResponder, SocketAuth],
+  exports: [AccountsService, SessionsService, SessionResponder, RateLimitService, SocketAuth],
 })
 export class IdentityModule {}
