@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BoardSummary, Lab, LabRole } from '@relab/shared';
+import { CreatePanel } from '../components/CreatePanel.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Loading } from '../components/Loading.js';
 import { useSession } from '../features/auth/useSession.js';
@@ -20,8 +20,6 @@ export function BoardsPage() {
   const { t } = useTranslation();
   const { labId = '' } = useParams();
   const { me } = useSession();
-  const [creating, setCreating] = useState(false);
-  const newButton = useRef<HTMLButtonElement>(null);
   const lab = useApiQuery<Lab>(() => api.getLab(labId), [labId]);
   const list = useApiQuery<BoardSummary[]>(() => boardsApi.list(labId), [labId]);
   usePageTitle(lab.data ? `${t('boards.title')} · ${lab.data.name}` : t('boards.title'));
@@ -40,24 +38,10 @@ export function BoardsPage() {
       </header>
       <ErrorAlert error={lab.error} />
 
-      {canCreate && !creating ? (
-        <p className="button-row">
-          <button type="button" ref={newButton} className="button" data-testid="board-new" onClick={() => setCreating(true)}>
-            {t('boards.new.title')}
-          </button>
-        </p>
-      ) : null}
-      {canCreate && creating ? (
-        <section className="card" aria-labelledby="new-board-title">
-          <h2 id="new-board-title">{t('boards.new.title')}</h2>
-          <NewBoardForm
-            labId={labId}
-            onCancel={() => {
-              setCreating(false);
-              requestAnimationFrame(() => newButton.current?.focus());
-            }}
-          />
-        </section>
+      {canCreate ? (
+        <CreatePanel title={t('boards.new.title')} headingId="new-board-title" buttonTestId="board-new">
+          {(close) => <NewBoardForm labId={labId} onCancel={close} />}
+        </CreatePanel>
       ) : null}
 
       <section aria-labelledby="boards-list-title">

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Lab, LabRole, ReflectionSummary } from '@relab/shared';
+import { CreatePanel } from '../components/CreatePanel.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Loading } from '../components/Loading.js';
 import { useSession } from '../features/auth/useSession.js';
@@ -24,8 +25,6 @@ export function ReflectionsPage() {
   const { labId = '' } = useParams();
   const { me } = useSession();
   const [filters, setFilters] = useState<ReflectionFilters>({});
-  const [creating, setCreating] = useState(false);
-  const newButton = useRef<HTMLButtonElement>(null);
   // A notice handed over by the page we come from (e.g. a reviewer who sent a reflection back).
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const [knownTags, setKnownTags] = useState<string[]>([]);
@@ -74,29 +73,21 @@ export function ReflectionsPage() {
         </p>
       ) : null}
 
-      {canWrite && !creating ? (
-        <p className="button-row">
-          <button type="button" ref={newButton} className="button" data-testid="reflection-new" onClick={() => setCreating(true)}>
-            {t('reflections.new.title')}
-          </button>
-          {lab.data?.myRole === 'facilitator' ? (
-            <Link className="button button-secondary" to={`/labs/${encodeURIComponent(labId)}/reflection-template`} data-testid="template-link">
-              {t('reflections.template.link')}
-            </Link>
-          ) : null}
-        </p>
-      ) : null}
-      {canWrite && creating ? (
-        <section className="card" aria-labelledby="new-reflection-title">
-          <h2 id="new-reflection-title">{t('reflections.new.title')}</h2>
-          <NewReflectionForm
-            labId={labId}
-            onCancel={() => {
-              setCreating(false);
-              requestAnimationFrame(() => newButton.current?.focus());
-            }}
-          />
-        </section>
+      {canWrite ? (
+        <CreatePanel
+          title={t('reflections.new.title')}
+          headingId="new-reflection-title"
+          buttonTestId="reflection-new"
+          extra={
+            lab.data?.myRole === 'facilitator' ? (
+              <Link className="button button-secondary" to={`/labs/${encodeURIComponent(labId)}/reflection-template`} data-testid="template-link">
+                {t('reflections.template.link')}
+              </Link>
+            ) : null
+          }
+        >
+          {(close) => <NewReflectionForm labId={labId} onCancel={close} />}
+        </CreatePanel>
       ) : null}
 
       <section aria-labelledby="reflections-list-title">

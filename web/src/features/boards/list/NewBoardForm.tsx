@@ -3,7 +3,7 @@ import { TextField } from '../../../components/TextField.js';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BOARD_LIMITS, BOARD_TEMPLATES, LANGUAGES, type BoardTemplate, type Language } from '@relab/shared';
-import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { FormActions } from '../../../components/FormActions.js';
 import { SelectField } from '../../../components/SelectField.js';
 import { useAction } from '../../../lib/useAction.js';
 import { asLanguage } from '../../reflections/labels.js';
@@ -60,15 +60,7 @@ export function NewBoardForm({ labId, onCancel }: { labId: string; onCancel: () 
         options={LANGUAGES}
         optionLabel={(l) => t(`languages.${l}`)}
       />
-      <ErrorAlert error={action.error} />
-      <div className="button-row">
-        <button type="submit" className="button" data-testid="board-new-submit" disabled={action.pending}>
-          {action.pending ? t('boards.new.creating') : t('boards.new.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions error={action.error} pending={action.pending} submitLabel={t('boards.new.submit')} pendingLabel={t('boards.new.creating')} submitTestId="board-new-submit" onCancel={onCancel} />
     </form>
   );
 }

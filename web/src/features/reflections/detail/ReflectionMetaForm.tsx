@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFLECTION_LIMITS, type LifeDomain, type ReflectionDetail, type UpdateReflectionRequest } from '@relab/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { FormActions } from '../../../components/FormActions.js';
 import { useAction } from '../../../lib/useAction.js';
 import { DomainCheckboxes } from '../DomainCheckboxes.js';
 import { TagsField } from '../TagsField.js';
@@ -60,15 +61,7 @@ export function ReflectionMetaForm({ detail, canEditTitle, onSave, onCancel }: P
       ) : null}
       <DomainCheckboxes value={domains} onChange={setDomains} testIdPrefix="reflection-edit-domain" />
       <TagsField id="reflection-edit-tags" value={tags} onChange={setTags} />
-      <ErrorAlert error={action.error} />
-      <div className="button-row">
-        <button type="submit" className="button" data-testid="reflection-edit-submit" disabled={action.pending}>
-          {action.pending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions error={action.error} pending={action.pending} submitLabel={t('common.save')} pendingLabel={t('common.saving')} submitTestId="reflection-edit-submit" onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { TextField } from '../../../components/TextField.js';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, REFLECTION_LIMITS, type Language, type LifeDomain } from '@relab/shared';
-import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { FormActions } from '../../../components/FormActions.js';
 import { SelectField } from '../../../components/SelectField.js';
 import { useAction } from '../../../lib/useAction.js';
 import { reflectionsApi } from '../api.js';
@@ -59,15 +59,7 @@ export function NewReflectionForm({ labId, onCancel }: { labId: string; onCancel
       />
       <DomainCheckboxes value={domains} onChange={setDomains} testIdPrefix="reflection-new-domain" />
       <TagsField id="reflection-new-tags" value={tags} onChange={setTags} />
-      <ErrorAlert error={action.error} />
-      <div className="button-row">
-        <button type="submit" className="button" data-testid="reflection-new-submit" disabled={action.pending}>
-          {action.pending ? t('reflections.new.creating') : t('reflections.new.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions error={action.error} pending={action.pending} submitLabel={t('reflections.new.submit')} pendingLabel={t('reflections.new.creating')} submitTestId="reflection-new-submit" onCancel={onCancel} />
     </form>
   );
 }
