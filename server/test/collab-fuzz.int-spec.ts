@@ -33,6 +33,7 @@ const KNOWN: Array<{ label: 'byte-level' | 'structural'; seed: number; path: str
   { label: 'byte-level', seed: 1557208654, path: '37', what: 'a type embedded in the text by a crafted origin (the honest client must insert at the Y.Text length, not the string length)' },
   { label: 'structural', seed: 1191747270, path: '47', what: 'a right origin left of the origin: memory and database put the text in different orders' },
   { label: 'structural', seed: 860715560, path: '72', what: 'a resent struct overlapping known clocks, with a right origin left of where Yjs really puts it' },
+  { label: 'structural', seed: 527551386, path: '98', what: 'a struct overlapping garbage-collected content: Yjs throws half-way through applying it' },
 ];
 
 // ---------------------------------------------------------------- what the attacker sends (as recipes over a per-run corpus)

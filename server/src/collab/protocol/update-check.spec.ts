@@ -376,6 +376,18 @@ describe('checkUpdate', () => {
       expect(checkPlacement(copy2, append, before)).toBe(true);
     });
 
+    test('a struct overlapping garbage-collected content is refused (Yjs would throw half-way through it)', () => {
+      // an item whose parent is a character (not a type) is turned into garbage by Yjs: 301:0..3 is a GC struct
+      const garbage = craft([{ client: 301, clock: 0, structs: [{ parent: [100, 3], content: { ref: 4, str: 'atk0' } }] }]);
+      expect(checkUpdate(garbage, withDoc())).toEqual({ ok: true, empty: false });
+      Y.applyUpdate(server, garbage);
+      expect(server.store.clients.get(301)![0]).toBeInstanceOf(Y.GC);
+      // a struct that overlaps it: Yjs puts the rest "after" the GC struct and throws
+      const overlapping = craft([{ client: 301, clock: 3, structs: [{ rightOrigin: [100, 0], content: { ref: 4, str: 'xyz' } }] }]);
+      expect(trialApply(server, overlapping).threw).not.toBeNull();
+      expect(checkUpdate(overlapping, { ...withDoc(), owns: () => true })).toEqual({ ok: false, code: 'MALFORMED_MESSAGE' });
+    });
+
     test('without the document, placement is not looked at (the caller trial-applies and runs checkPlacement)', () => {
       expect(checkUpdate(insert(60, [100, 6], [100, 2]), ctxOf(server))).toEqual({ ok: true, empty: false });
     });
