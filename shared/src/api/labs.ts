@@ -3,7 +3,7 @@ import { LIMITS } from '../domain/limits.js';
 import { LAB_ROLES, PROFESSIONAL_ROLES, PSEUDONYMOUS_ROLES } from '../domain/roles.js';
 import { SECTOR_IDS } from '../domain/sectors.js';
 import { LANGUAGES } from '../domain/languages.js';
-import { languageSchema, text } from './common.js';
+import { languageSchema, text, uuidSchema } from './common.js';
 import { emailSchema } from './auth.js';
 
 const languagesSchema = z
@@ -71,11 +71,15 @@ export const createInvitationRequestSchema = z.discriminatedUnion('kind', [
     role: z.enum(PROFESSIONAL_ROLES),
     sector: z.enum(SECTOR_IDS).optional(),
     language: languageSchema.optional(),
+    /** Straight into this moderated dialogue of the lab: the invitee becomes its participant on joining. */
+    dialogueId: uuidSchema.nullable().optional(),
   }),
   z.strictObject({
     kind: z.literal('participant'),
     role: z.enum(PSEUDONYMOUS_ROLES),
     language: languageSchema.optional(),
+    /** Straight into this moderated dialogue of the lab: the invitee becomes its participant on joining. */
+    dialogueId: uuidSchema.nullable().optional(),
   }),
 ]);
 export type CreateInvitationRequest = z.input<typeof createInvitationRequestSchema>;
@@ -87,6 +91,8 @@ export const invitationSchema = z.object({
   email: z.string().nullable(),
   sector: z.enum(SECTOR_IDS).nullable(),
   status: z.enum(['pending', 'used', 'revoked', 'expired']),
+  /** The moderated dialogue the invitee enters on joining (null: the lab only). */
+  dialogueId: z.string().nullable().optional(),
   expiresAt: z.string(),
   createdAt: z.string(),
 });

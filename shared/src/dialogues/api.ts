@@ -40,12 +40,23 @@ import {
 
 const memberIds = z.array(uuidSchema).max(DIALOGUE_LIMITS.participants);
 
+/** NUL cannot be stored in PostgreSQL text, and other control characters (but tab and line breaks) have no place here. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControl = <S extends z.ZodString>(s: S) => s.refine((v) => !CONTROL.test(v), { message: 'Control characters are not allowed' });
+/** Trimmed text of bounded length without control characters. */
+const plain = (min: number, max: number) => noControl(text(min, max));
+const languagesSchema = z
+  .array(languageSchema)
+  .min(1)
+  .max(3)
+  .refine((l) => new Set(l).size === l.length, { message: 'Languages must be unique' });
+
 export const createDialogueSchema = z.strictObject({
-  title: text(DIALOGUE_LIMITS.title.min, DIALOGUE_LIMITS.title.max),
+  title: plain(DIALOGUE_LIMITS.title.min, DIALOGUE_LIMITS.title.max),
   /** Ground rules shown before anyone writes; each change asks participants to accept them again. */
-  groundRules: text(1, DIALOGUE_LIMITS.groundRules.max),
+  groundRules: plain(1, DIALOGUE_LIMITS.groundRules.max),
   /** The languages of the dialogue (participants write in their own; this tells who to expect). */
-  languages: z.array(languageSchema).min(1).max(3),
+  languages: languagesSchema,
   mode: z.enum(MODERATION_MODES).default('pre'),
   firstN: z.number().int().min(DIALOGUE_LIMITS.firstN.min).max(DIALOGUE_LIMITS.firstN.max).default(DIALOGUE_LIMITS.firstN.default),
   slowModeSeconds: z.number().int().min(DIALOGUE_LIMITS.slowModeSeconds.min).max(DIALOGUE_LIMITS.slowModeSeconds.max).default(0),
@@ -58,16 +69,16 @@ export type CreateDialogueRequest = z.input<typeof createDialogueSchema>;
 
 export const updateDialogueSchema = z
   .strictObject({
-    title: text(DIALOGUE_LIMITS.title.min, DIALOGUE_LIMITS.title.max),
-    groundRules: text(1, DIALOGUE_LIMITS.groundRules.max),
-    languages: z.array(languageSchema).min(1).max(3),
+    title: plain(DIALOGUE_LIMITS.title.min, DIALOGUE_LIMITS.title.max),
+    groundRules: plain(1, DIALOGUE_LIMITS.groundRules.max),
+    languages: languagesSchema,
     mode: z.enum(MODERATION_MODES),
     firstN: z.number().int().min(DIALOGUE_LIMITS.firstN.min).max(DIALOGUE_LIMITS.firstN.max),
     slowModeSeconds: z.number().int().min(DIALOGUE_LIMITS.slowModeSeconds.min).max(DIALOGUE_LIMITS.slowModeSeconds.max),
     flagThreshold: z.number().int().min(DIALOGUE_LIMITS.flagThreshold.min).max(DIALOGUE_LIMITS.flagThreshold.max),
     paused: z.boolean(),
     /** Shown to participants while paused (optional). */
-    pauseReason: z.string().trim().max(DIALOGUE_LIMITS.pauseReason.max).nullable(),
+    pauseReason: noControl(z.string().trim().max(DIALOGUE_LIMITS.pauseReason.max)).nullable(),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
@@ -83,7 +94,7 @@ export const consentSchema = z.strictObject({ version: z.number().int().min(1) }
 export const sendMessageSchema = z.strictObject({
   /** Made by the client before the first try; a retry with the same id never stores a second message. */
   clientId: uuidSchema,
-  body: z.string().trim().min(DIALOGUE_LIMITS.message.min).max(DIALOGUE_LIMITS.message.max),
+  body: plain(DIALOGUE_LIMITS.message.min, DIALOGUE_LIMITS.message.max),
   language: languageSchema,
   replyTo: uuidSchema.nullable().default(null),
   /** Participants mentioned (member ids). */
@@ -95,7 +106,7 @@ export const moderateSchema = z
   .strictObject({
     action: z.enum(MODERATION_ACTIONS),
     /** Required to reject: shown to the author only. */
-    reason: z.string().trim().min(1).max(DIALOGUE_LIMITS.rejectReason.max).optional(),
+    reason: plain(1, DIALOGUE_LIMITS.rejectReason.max).optional(),
   })
   .refine((v) => v.action !== 'reject' || !!v.reason, { message: 'A rejection needs a reason', path: ['reason'] });
 export type ModerateRequest = z.input<typeof moderateSchema>;
@@ -104,7 +115,7 @@ export const reactionSchema = z.enum(REACTIONS);
 export const messagesQuerySchema = z.strictObject({ since: z.coerce.number().int().min(0).default(0) });
 
 export const watchedWordSchema = z.strictObject({
-  word: text(DIALOGUE_LIMITS.watchedWord.min, DIALOGUE_LIMITS.watchedWord.max),
+  word: plain(DIALOGUE_LIMITS.watchedWord.min, DIALOGUE_LIMITS.watchedWord.max),
   language: languageSchema.nullable(),
   action: z.enum(WATCHED_ACTIONS),
 });
@@ -189,7 +200,11 @@ export interface DialogueMessage {
 }
 
 export interface MessagesPage {
-  /** The highest rev included (or `since` when nothing changed). */
+  /**
+   * Where to fetch from next: when `more`, the rev of the last message included; otherwise the dialogue's current
+   * rev, which the answer is complete up to (changes you may not see are skipped over, so this can be above the
+   * highest rev included).
+   */
   rev: number;
   messages: DialogueMessage[];
   /** More changes than one page: fetch again since `rev`. */

@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language } from '../domain/languages.js';
-import { foldText } from '../pseudonymise/fold.js';
+import { escapeRegExp, foldText } from '../pseudonymise/fold.js';
 
 /**
  * Moderated dialogues (issue 6). Messages from families and returnees are moderated according to the dialogue's
@@ -88,11 +88,12 @@ export interface WatchedMatch {
   end: number;
 }
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}\p{N}]/u.test(ch);
 
 /**
- * Finds watched words in a message, on whole-word boundaries, case- and accent-insensitive; a word with a
- * language applies to messages in that language only. Pure: the web warns before sending, the server decides.
+ * Finds watched words in a message, on whole-word boundaries, case- and accent-insensitive; a space in a watched
+ * phrase matches any run of whitespace (so doubling a space does not slip past a "block"). A word with a language
+ * applies to messages in that language only. Pure: the web warns before sending, the server decides.
  */
 export function findWatchedWords(body: string, language: Language, words: readonly WatchedWord[]): WatchedMatch[] {
   const folded = foldText(body);
@@ -101,13 +102,12 @@ export function findWatchedWords(body: string, language: Language, words: readon
     if (w.language !== null && w.language !== language) continue;
     const needle = foldText(w.word.trim()).replace(/\s+/g, ' ');
     if (!needle) continue;
-    let from = 0;
-    for (;;) {
-      const at = folded.indexOf(needle, from);
-      if (at < 0) break;
-      const end = at + needle.length;
+    const pattern = new RegExp(needle.split(' ').map(escapeRegExp).join('\\s+'), 'g');
+    for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+      const at = m.index;
+      const end = at + m[0].length;
       if (!isWordChar(folded[at - 1]) && !isWordChar(folded[end])) out.push({ word: w.word, action: w.action, start: at, end });
-      from = at + 1;
+      pattern.lastIndex = at + 1;
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);

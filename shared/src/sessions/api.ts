@@ -99,7 +99,8 @@ export const liveTimerSchema = z.strictObject({
 });
 export const liveHandSchema = z.strictObject({ raised: z.boolean() });
 export const sessionsQuerySchema = z.strictObject({ when: z.enum(['upcoming', 'past']).default('upcoming') });
-export const reportQuerySchema = z.strictObject({ language: languageSchema.default('nl') });
+/** The report's language; without one, the reader's own language. */
+export const reportQuerySchema = z.strictObject({ language: languageSchema.optional() });
 
 export interface GroundRules {
   version: number;

@@ -13,6 +13,11 @@ export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
 
+/** The notes of a session: the Yjs document `session-notes:<sessionId>` on the collaboration core (rich text). */
+export const SESSION_NOTES_DOC_TYPE = 'session-notes';
+export const sessionNotesDocName = (sessionId: string) => `${SESSION_NOTES_DOC_TYPE}:${sessionId}`;
+export const SESSION_NOTES_ROOTS = { content: 'xml' } as const;
+
 export const SESSION_LIMITS = {
   title: { min: 3, max: 120 },
   location: { max: 200 },

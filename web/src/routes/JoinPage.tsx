@@ -23,7 +23,10 @@ export function JoinPage() {
   }
 
   function goToLab(session: SessionResponse) {
-    navigate(session.labId ? `/labs/${encodeURIComponent(session.labId)}` : '/', { replace: true });
+    const lab = session.labId ? `/labs/${encodeURIComponent(session.labId)}` : null;
+    // Invited into a moderated dialogue: straight there (its ground rules come first).
+    const target = lab && session.dialogueId ? `${lab}/dialogues/${encodeURIComponent(session.dialogueId)}` : lab;
+    navigate(target ?? '/', { replace: true });
   }
 
   if (joined?.recoveryCode) {

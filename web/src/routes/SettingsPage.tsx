@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Loading.js';
 import { SettingsForm } from '../features/auth/SettingsForm.js';
 import { useSession } from '../features/auth/useSession.js';
+import { TimeZoneSetting } from '../features/sessions/TimeZoneSetting.js';
 import { usePageTitle } from '../lib/usePageTitle.js';
 
-/** /settings — my name, language and municipality. */
+/** /settings — my name, language and municipality; the time zone of session times (kept on this device). */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -16,6 +17,7 @@ export function SettingsPage() {
       {me.email ? <p className="muted">{t('settings.account', { email: me.email })}</p> : null}
       {/* Re-created when the language changes in the header, so the form never saves a stale language. */}
       <SettingsForm key={`${me.id}-${me.language}`} me={me} />
+      <TimeZoneSetting />
     </section>
   );
 }

@@ -7,12 +7,18 @@ import { Lab } from '../../modules/labs/lab.entity.js';
 import { LabMember } from '../../modules/labs/lab-member.entity.js';
 import { Reflection, ReflectionKeyRow, ReflectionSectionRow, ReflectionTemplateRow } from '../../modules/reflections/reflection.entity.js';
 import { Board } from '../../modules/boards/board.entity.js';
+import { Dialogue, DialogueConsent, DialogueParticipant } from '../../modules/dialogues/dialogue.entity.js';
+import { DialogueFlag, DialogueMessage, DialogueReaction } from '../../modules/dialogues/dialogue-message.entity.js';
+import { LabWatchedWords } from '../../modules/dialogues/watched-words.entity.js';
+import { SESSION_ENTITIES } from '../../modules/sessions/session.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
 
 export const ENTITIES = [
   User, AuthSession, Lab, LabMember, Invitation, AuditEntry,
   Reflection, ReflectionSectionRow, ReflectionKeyRow, ReflectionTemplateRow, Board,
+  Dialogue, DialogueParticipant, DialogueConsent, DialogueMessage, DialogueReaction, DialogueFlag, LabWatchedWords,
+  ...SESSION_ENTITIES,
 ];
 
 /**

@@ -58,6 +58,8 @@ export interface DomainEvents {
   'session.started': SessionEvent;
   'session.ended': SessionEvent;
   'session.joined': SessionEvent & { memberId: string };
+  /** The report of a session was downloaded (it lists who attended). */
+  'session.exported': SessionEvent & { format: 'md' | 'pdf' };
   'lab.ground_rules_updated': Actor & { labId: string; version: number };
   /** Not audited: tells the collaboration core to re-check who may keep these documents open. */
   'doc.access_changed': Actor & { docs: string[] };
@@ -90,7 +92,7 @@ export const DOMAIN_EVENT_NAMES: DomainEventName[] = [
   'dialogue.message_sent', 'dialogue.message_moderated', 'dialogue.message_flagged', 'dialogue.messages_erased',
   'dialogue.watched_words_updated',
   'session.created', 'session.updated', 'session.cancelled', 'session.consented', 'session.started', 'session.ended',
-  'session.joined', 'lab.ground_rules_updated',
+  'session.joined', 'session.exported', 'lab.ground_rules_updated',
 ];
 
 /** Emits typed domain events and waits for every listener, so the audit row exists before the response. */

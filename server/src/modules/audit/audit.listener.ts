@@ -36,7 +36,7 @@ export function toRecord(name: DomainEventName, p: Payload): AuditRecord {
   if (p.boardId) return { ...base, action: name, resourceType: 'board', resourceId: p.boardId, outcome: 'success' };
   if (p.messageId) return { ...base, action: name, resourceType: 'dialogue_message', resourceId: p.messageId, outcome: 'success' };
   if (p.dialogueId) return { ...base, action: name, resourceType: 'dialogue', resourceId: p.dialogueId, outcome: 'success' };
-  if (p.sessionId) return { ...base, action: name, resourceType: 'session', resourceId: p.sessionId, outcome: 'success' };
+  if (p.sessionId) return { ...base, action: p.format ? `${name}:${p.format}` : name, resourceType: 'session', resourceId: p.sessionId, outcome: 'success' };
   if (p.memberId) return { ...base, action: name, resourceType: 'member', resourceId: p.memberId, outcome };
   if (name.startsWith('lab.')) return { ...base, action: name, resourceType: 'lab', resourceId: p.labId ?? null, outcome };
   return { ...base, action: name, resourceType: 'user', resourceId: p.userId ?? p.actorId, outcome };

@@ -20,19 +20,20 @@ export class SessionResponder {
   }
 
   /** A freshly opened session: sets the cookie, then describes it. */
-  send(res: Response, opened: OpenedSession, extra: { labId?: string } = {}): SessionResponse {
+  send(res: Response, opened: OpenedSession, extra: { labId?: string; dialogueId?: string | null } = {}): SessionResponse {
     this.cookie.write(res, opened.token, opened.session.persistent);
     return this.describe(res, opened.user, opened.session, { ...extra, recoveryCode: opened.recoveryCode });
   }
 
   /** The body for an existing or new session; never cached. */
-  describe(res: Response, user: User, session: AuthSession, extra: { labId?: string; recoveryCode?: string } = {}): SessionResponse {
+  describe(res: Response, user: User, session: AuthSession, extra: { labId?: string; dialogueId?: string | null; recoveryCode?: string } = {}): SessionResponse {
     res.setHeader('Cache-Control', 'no-store');
     return {
       user: this.accounts.toMe(user),
       csrfToken: session.csrfToken,
       ...(extra.recoveryCode ? { recoveryCode: extra.recoveryCode } : {}),
       ...(extra.labId ? { labId: extra.labId } : {}),
+      ...(extra.dialogueId ? { dialogueId: extra.dialogueId } : {}),
     };
   }
 }

@@ -13,6 +13,8 @@ export class Invitation {
   @Column('text', { nullable: true }) email: string | null;
   @Column('text', { nullable: true }) sector: Sector | null;
   @Column('text', { nullable: true }) language: Language | null;
+  /** A moderated dialogue of the lab the invitee enters on joining (issue 6). */
+  @Column('uuid', { nullable: true }) dialogueId: string | null;
   @Column('text', { select: false }) secretHash: string;
   @Column('timestamptz') expiresAt: Date;
   @Column('timestamptz', { nullable: true }) usedAt: Date | null;

@@ -68,9 +68,10 @@ export class InvitationsController {
   ): Promise<SessionResponse> {
     await this.limits.codeAttempt(req.ip ?? 'unknown');
     const redeemed = await this.invitations.join(body, req.auth?.user);
-    if (req.auth) return this.responder.describe(res, redeemed.user, req.auth.session, { labId: redeemed.labId });
+    const where = { labId: redeemed.labId, dialogueId: redeemed.dialogueId };
+    if (req.auth) return this.responder.describe(res, redeemed.user, req.auth.session, where);
     const { token, session } = await this.sessions.open(redeemed.user);
-    return this.responder.send(res, { user: redeemed.user, token, session, recoveryCode: redeemed.recoveryCode }, { labId: redeemed.labId });
+    return this.responder.send(res, { user: redeemed.user, token, session, recoveryCode: redeemed.recoveryCode }, where);
   }
 
   @Public()
@@ -84,8 +85,9 @@ export class InvitationsController {
   ): Promise<SessionResponse> {
     await this.limits.codeAttempt(req.ip ?? 'unknown');
     const redeemed = await this.invitations.accept(body, req.auth?.user);
-    if (req.auth) return this.responder.describe(res, redeemed.user, req.auth.session, { labId: redeemed.labId });
+    const where = { labId: redeemed.labId, dialogueId: redeemed.dialogueId };
+    if (req.auth) return this.responder.describe(res, redeemed.user, req.auth.session, where);
     const { token, session } = await this.sessions.open(redeemed.user);
-    return this.responder.send(res, { user: redeemed.user, token, session }, { labId: redeemed.labId });
+    return this.responder.send(res, { user: redeemed.user, token, session }, where);
   }
 }

@@ -12,6 +12,7 @@ import { DomainEventBus } from '../../common/events/domain-events.js';
 import { AccountsService } from '../identity/accounts.service.js';
 import type { User } from '../identity/user.entity.js';
 import { Invitation } from './invitation.entity.js';
+import { InvitationHooks } from './invitation-hooks.js';
 import { Lab } from './lab.entity.js';
 import { LabMember } from './lab-member.entity.js';
 
@@ -21,6 +22,8 @@ export interface Redeemed {
   user: User;
   labId: string;
   recoveryCode?: string;
+  /** The dialogue the invitation led into, if any. */
+  dialogueId: string | null;
 }
 
 /** Single-use invitations: e-mail links for professionals, short codes for families and returnees. */
@@ -30,12 +33,15 @@ export class InvitationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly accounts: AccountsService,
     private readonly events: DomainEventBus,
+    private readonly hooks: InvitationHooks,
   ) {}
 
   async create(actor: LabMember, input: CreateInvitationRequest): Promise<CreatedInvitation> {
     const participant = input.kind === 'participant';
     const secret = participant ? randomCode(8) : randomToken();
     const days = participant ? LIMITS.participantInvitationDays : LIMITS.professionalInvitationDays;
+    const dialogueId = input.dialogueId ?? null;
+    if (dialogueId) await this.hooks.checkDialogue(actor.labId, input.role, dialogueId);
     const invitation = this.db.getRepository(Invitation).create({
       id: randomUUID(),
       labId: actor.labId,
@@ -44,6 +50,7 @@ export class InvitationsService {
       email: input.kind === 'professional' ? input.email.toLowerCase() : null,
       sector: input.kind === 'professional' ? (input.sector ?? null) : null,
       language: input.language ?? null,
+      dialogueId,
       secretHash: this.hashSecret(input.kind, secret),
       expiresAt: new Date(Date.now() + days * DAY),
       usedAt: null,
@@ -98,7 +105,7 @@ export class InvitationsService {
       if (!user) ({ user, recoveryCode } = await this.accounts.createParticipant(input.displayName, input.language, m));
       await this.addMember(m, invitation, user);
       await m.update(Invitation, { id: invitation.id }, { usedBy: user.id });
-      return { user, labId: invitation.labId, recoveryCode, invitation };
+      return { user, labId: invitation.labId, recoveryCode, invitation, dialogueId: invitation.dialogueId };
     });
     await this.joined(result.invitation, result.user);
     return result;
@@ -128,7 +135,7 @@ export class InvitationsService {
       }
       await this.addMember(m, invitation, user);
       await m.update(Invitation, { id: invitation.id }, { usedBy: user.id });
-      return { user, labId: invitation.labId, newAccount, invitation };
+      return { user, labId: invitation.labId, newAccount, invitation, dialogueId: invitation.dialogueId };
     });
     await this.joined(result.invitation, result.user);
     return result;
@@ -138,7 +145,10 @@ export class InvitationsService {
     if (await m.existsBy(LabMember, { labId: invitation.labId, userId: user.id })) {
       throw new AppError('ALREADY_MEMBER', 'Already a member of this lab');
     }
-    await m.insert(LabMember, { id: randomUUID(), labId: invitation.labId, userId: user.id, role: invitation.role, sector: invitation.sector ?? user.sector });
+    const memberId = randomUUID();
+    await m.insert(LabMember, { id: memberId, labId: invitation.labId, userId: user.id, role: invitation.role, sector: invitation.sector ?? user.sector });
+    // in the same transaction: nobody joins the lab and misses the dialogue they were invited into
+    if (invitation.dialogueId) await this.hooks.enterDialogue(m, invitation.labId, memberId, invitation.dialogueId);
   }
 
   private async joined(invitation: Invitation, user: User): Promise<void> {
@@ -181,6 +191,7 @@ export class InvitationsService {
       email: i.email,
       sector: i.sector,
       status,
+      dialogueId: i.dialogueId,
       expiresAt: i.expiresAt.toISOString(),
       createdAt: i.createdAt.toISOString(),
     };

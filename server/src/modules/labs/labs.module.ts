@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '../identity/identity.module.js';
 import { Invitation } from './invitation.entity.js';
 import { InvitationsController } from './invitations.controller.js';
+import { InvitationHooks } from './invitation-hooks.js';
 import { InvitationsService } from './invitations.service.js';
 import { LabAccessGuard } from './lab-access.guard.js';
 import { Lab } from './lab.entity.js';
@@ -15,7 +16,7 @@ import { MembersService } from './members.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Lab, LabMember, Invitation]), IdentityModule],
   controllers: [LabsController, MembersController, InvitationsController],
-  providers: [LabsService, MembersService, InvitationsService, LabAccessGuard],
-  exports: [LabsService, InvitationsService, LabAccessGuard, TypeOrmModule],
+  providers: [LabsService, MembersService, InvitationsService, InvitationHooks, LabAccessGuard],
+  exports: [LabsService, InvitationsService, InvitationHooks, LabAccessGuard, TypeOrmModule],
 })
 export class LabsModule {}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, Me, SessionResponse, UpdateMeRequest } from '@relab/shared';
 import { api, ApiError, type AnyErrorCode } from '../../lib/api.js';
 import { storeLanguage } from '../../i18n/languages.js';
+import { browserStorage, clearOutboxes } from '../dialogues/outbox.js';
 import { SessionContext, type SessionContextValue, type SessionStatus } from './useSession.js';
 
 /** Knows who is logged in (asked once on load), and keeps the UI language in line with the user's. */
@@ -66,6 +67,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // Even if the server cannot be reached, this device forgets the session.
     }
+    // Dialogue messages not sent yet stay on this device no longer than the session (done first: it needs no
+    // network, unlike loading the chunk below).
+    if (userId) clearOutboxes(browserStorage(), userId);
     // The live connection belonged to the session; the local copies of documents belong to this user only.
     // (Loaded on demand: the collaboration code is only in the bundle of the pages that use it.)
     await import('../../collab/logout.js').then(({ forgetCollabData }) => forgetCollabData(userId)).catch(() => undefined);

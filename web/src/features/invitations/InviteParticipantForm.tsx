@@ -15,10 +15,13 @@ import { SelectField } from '../../components/SelectField.js';
 
 interface Props {
   onCreate: (body: CreateInvitationRequest) => Promise<CreatedInvitation>;
+  /** Heading and introduction in another context (e.g. an invitation straight into a dialogue). */
+  title?: string;
+  intro?: string;
 }
 
 /** Invites a family member or returnee with a short code: no e-mail address is ever asked. */
-export function InviteParticipantForm({ onCreate }: Props) {
+export function InviteParticipantForm({ onCreate, title, intro }: Props) {
   const { t } = useTranslation();
   const [role, setRole] = useState<PseudonymousRole>('family');
   const [language, setLanguage] = useState('');
@@ -36,8 +39,8 @@ export function InviteParticipantForm({ onCreate }: Props) {
 
   return (
     <section className="card" aria-labelledby="invite-participant-title">
-      <h3 id="invite-participant-title">{t('invitations.participantTitle')}</h3>
-      <p className="muted">{t('invitations.participantIntro')}</p>
+      <h3 id="invite-participant-title">{title ?? t('invitations.participantTitle')}</h3>
+      <p className="muted">{intro ?? t('invitations.participantIntro')}</p>
       <form className="form" onSubmit={submit} noValidate>
         <SelectField
           id="invite-participant-role"
