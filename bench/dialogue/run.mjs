@@ -27,6 +27,8 @@ const MEMBERS = arg('members', 200);
 const RATE = arg('rate', 5);
 const SECONDS = arg('seconds', 30);
 const RETRY_SHARE = arg('retry-share', 0.05);
+/** After the last send: how long to wait for every member to hold every message. */
+const DRAIN_SECONDS = arg('drain', 120);
 const PASSWORD = 'bench-dialogue-password-2026';
 const FACILITATOR = 'facilitator@demo.relab.example';
 
@@ -45,6 +47,8 @@ async function startServer() {
       RELAB_DEMO_PASSWORD: PASSWORD, NODE_ENV: 'production', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', LOG_LEVEL: 'warn',
       // the bench joins a few hundred members from one address
       CODE_ATTEMPTS_PER_IP: '100000', LOGIN_MAX_PER_IP: '100000',
+      // with a database server, production needs the reflection key from config (a fixed one for the bench)
+      ...(process.env.BENCH_DATABASE_URL ? { RELAB_REFLECTION_KEY: Buffer.alloc(32, 7).toString('base64') } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -107,7 +111,7 @@ class Member {
   }
 
   onNotice(n) {
-    if (n.type === 'dialogue.messages' && n.topic === `dialogue:${this.dialogueId}`) void this.sync();
+    if (n.type === 'dialogue.messages' && n.topic === `dialogue:${this.dialogueId}`) void this.sync().catch(() => undefined);
   }
 
   async sync() {
@@ -121,6 +125,7 @@ class Member {
         this.again = false;
         let more = true;
         while (more) {
+          if (this.closed) return;
           this.fetches++;
           const page = await api(this.url, this.s, 'GET', `/api/labs/${this.labId}/dialogues/${this.dialogueId}/messages?since=${this.rev}`);
           const now = performance.now();
@@ -138,7 +143,12 @@ class Member {
   }
 
   close() {
+    this.closed = true;
     this.socket?.disconnect();
+  }
+
+  async idle() {
+    while (this.fetching) await sleep(20);
   }
 }
 
@@ -213,10 +223,10 @@ async function scenario(name, ctx, mode) {
   }
   await Promise.all(sends);
   const sendDone = performance.now();
-  // drain: until every member has seen every message, or 30 s
+  // drain: until every member has seen every message, or DRAIN_SECONDS
   const expected = total * clients.length;
   const seenCount = () => [...sent.values()].reduce((n, e) => n + e.seenBy.size, 0);
-  const deadline = performance.now() + 30_000;
+  const deadline = performance.now() + DRAIN_SECONDS * 1000;
   while (seenCount() < expected && performance.now() < deadline) {
     if (mode === 'pre') await approveAll();
     await sleep(200);
@@ -234,6 +244,9 @@ async function scenario(name, ctx, mode) {
     sendSeconds: (sendDone - start) / 1000, approved, fetches: clients.reduce((n, c) => n + c.fetches, 0),
   };
   for (const c of clients) c.close();
+  // let fetches still under way end before the next scenario (or the server's shutdown)
+  await Promise.all(clients.map((c) => c.idle()));
+  result.pendingLeft = mode === 'pre' ? (await api(url, facilitator, 'GET', `/api/labs/${labId}/dialogues/${dialogue.id}/moderation`)).pending.length : 0;
   return result;
 }
 
@@ -265,7 +278,7 @@ async function main() {
     const base = results[0];
     const ratio = results.slice(1).map((r) => `| ${r.name} / baseline | | | ${(r.p50 / base.p50).toFixed(2)}× | ${(r.p90 / base.p90).toFixed(2)}× | ${(r.p99 / base.p99).toFixed(2)}× | ${(r.max / base.max).toFixed(2)}× | | | | | |`);
     const table = [
-      `Moderated dialogue load (${new Date().toISOString().slice(0, 10)}, ${MEMBERS} members, ${RATE} messages/s for ${SECONDS} s, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'})`,
+      `Moderated dialogue load (${new Date().toISOString().slice(0, 10)}, ${MEMBERS} members, ${RATE} messages/s for ${SECONDS} s, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'}; "lost" = not held by a member ${DRAIN_SECONDS} s after the last send)`,
       '',
       '| scenario | members | messages | p50 ms | p90 ms | p99 ms | max ms | delivered (message × member) | lost | duplicated | send errors | fetches |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|',
