@@ -40,7 +40,9 @@ const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 async function startServer() {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
+  // BENCH_PROFILE=<dir>: a V8 CPU profile of the server process, written when it stops
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_PROFILE)] : [];
+  const child = spawn(process.execPath, [...profile, 'server/dist/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env, PORT: String(port), PUBLIC_URL: url, RELAB_DATA_DIR: mkdtempSync(join(tmpdir(), 'relab-bench-dialogue-')),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { until, YClient } from './support/collab-client.js';
-import { TEST_REFLECTION_KEY, firstLabId, freePort, loginCookie, startServer, stopServer, type Running } from './support/server-process.js';
+import { LiveClient } from './support/live-client.js';
+import { TEST_REFLECTION_KEY, firstLabId, freePort, loginCookie, loginSession, startServer, stopServer, type Running } from './support/server-process.js';
 import { createTestDatabase, type TestDatabase } from './support/test-db.js';
 
 const PASSWORD = 'scale-out-test-password';
@@ -93,4 +94,46 @@ describe('scale-out: two server processes sharing rooms through Redis', () => {
     await until(() => !c.socket.connected, 5000, 'socket on the other process to be cut off');
     c.close();
   }, 30_000);
+
+  test('/live reaches every process: presence counts sockets on both, and a live session changed on one is announced on the other', async () => {
+    const [a, b] = servers as [Running, Running];
+    const fien = await loginSession(a.url, 'facilitator@demo.relab.example', PASSWORD);
+    const jonas = await loginSession(b.url, 'justice.assistant@demo.relab.example', PASSWORD);
+    const labId = await firstLabId(a.url, fien.cookie);
+    const send = (r: Running, who: { cookie: string; csrf: string }, path: string, body: object = {}) =>
+      fetch(`${r.url}/api/labs/${labId}${path}`, { method: 'POST', headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const planned = await send(a, fien, '/sessions', {
+      title: 'Over twee processen',
+      startsAt: new Date(Date.now() + 3600_000).toISOString(),
+      durationMinutes: 60,
+      agenda: [{ title: 'Kennismaking', minutes: 10, kind: 'discussion' }],
+    });
+    expect(planned.status).toBe(201);
+    const [session] = (await planned.json()) as Array<{ id: string }>;
+    const rules = (await (await fetch(`${a.url}/api/labs/${labId}/ground-rules`, { headers: { cookie: fien.cookie } })).json()) as { version: number };
+    expect((await send(a, fien, `/sessions/${session!.id}/consent`, { version: rules.version })).status).toBeLessThan(300);
+    expect((await send(b, jonas, `/sessions/${session!.id}/consent`, { version: rules.version })).status).toBeLessThan(300);
+
+    const topic = `session:${session!.id}`;
+    const onA = await LiveClient.open(a.url, fien.cookie);
+    const onB = await LiveClient.open(b.url, jonas.cookie);
+    try {
+      expect(await onA.subscribe(topic)).toMatchObject({ ok: true });
+      expect(await onB.subscribe(topic)).toMatchObject({ ok: true });
+      // each process counts the other's socket
+      await until(() => onA.lastPresence(topic)?.members.length === 2, 10_000, 'both present, seen on A');
+      await until(() => onB.lastPresence(topic)?.members.length === 2, 10_000, 'both present, seen on B');
+      // a change made through A reaches the subscriber on B, and one made through B reaches A
+      expect((await send(a, fien, `/sessions/${session!.id}/live/start`)).status).toBeLessThan(300);
+      await onB.waitFor((n) => n.type === 'session.state' && (n.state as { status: string }).status === 'live', 0, 10_000);
+      expect((await send(b, jonas, `/sessions/${session!.id}/live/hand`, { raised: true })).status).toBeLessThan(300);
+      await onA.waitFor((n) => n.type === 'session.state' && (n.state as { hands: unknown[] }).hands.length === 1, 0, 10_000);
+      // a tab closed on B: after the grace, A sees one person left
+      onB.close();
+      await until(() => onA.lastPresence(topic)?.members.length === 1, 15_000, 'B to leave, seen on A');
+    } finally {
+      onA.close();
+      onB.close();
+    }
+  }, 60_000);
 });

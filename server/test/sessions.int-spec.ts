@@ -819,29 +819,6 @@ describe('lab sessions: planning, ground rules, the live room and the report', (
       expect(state.coveredItemIds.sort()).toEqual(items.map((i) => i.id).sort());
       expect(items.map((i) => i.id)).toContain(state.currentItemId);
     });
-
-    (process.env.TEST_DATABASE_URL ? test : test.skip)('a second server process on the same database sees and changes the same live state', async () => {
-      const [s] = await plan(facilitator, labId, { agenda: [{ title: 'Een', minutes: 7, kind: 'discussion' }] });
-      await consent(facilitator, labId, s!.id);
-      await facilitator.post(sessionsUrl(labId, `/${s!.id}/live/start`));
-      const item = (await detail(facilitator, labId, s!.id)).agenda[0]!;
-      await facilitator.post(sessionsUrl(labId, `/${s!.id}/live/item`), { itemId: item.id });
-      await facilitator.post(sessionsUrl(labId, `/${s!.id}/live/timer`), { action: 'start' });
-      const other = await TestApp.start({}, { database: t.testDatabase });
-      try {
-        const http = other.anonymous();
-        const seen = await http.get(sessionsUrl(labId, `/${s!.id}`)).set('cookie', facilitator.cookie);
-        expect(seen.status).toBe(200);
-        const here = await detail(facilitator, labId, s!.id);
-        expect(withoutClock(seen.body.live)).toEqual(withoutClock(here.live));
-        expect(seen.body.live.timer).toMatchObject({ running: true, totalSeconds: 420 });
-        const paused = await http.post(sessionsUrl(labId, `/${s!.id}/live/timer`)).set('cookie', facilitator.cookie).set('x-csrf-token', facilitator.csrf).send({ action: 'pause' });
-        expect(paused.status).toBe(200);
-        expect((await detail(facilitator, labId, s!.id)).live.timer).toMatchObject({ running: false, remainingSeconds: paused.body.timer.remainingSeconds });
-      } finally {
-        await other.stop({ keepDatabase: true });
-      }
-    });
   });
 
   test('nothing a client sends makes the server fail', async () => {

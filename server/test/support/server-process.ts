@@ -56,6 +56,15 @@ export async function loginCookie(url: string, email: string, password: string):
   return cookie.split(';')[0]!;
 }
 
+/** A logged-in session on a running process: cookie and CSRF token, for state-changing requests. */
+export async function loginSession(url: string, email: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('relab_sid='));
+  if (!cookie) throw new Error('no session cookie');
+  return { cookie: cookie.split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
 /** The demo lab's id, as seen by a logged-in member. */
 export async function firstLabId(url: string, cookie: string): Promise<string> {
   const res = await fetch(`${url}/api/labs`, { headers: { cookie } });
