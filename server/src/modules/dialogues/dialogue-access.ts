@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PresentMember } from '@relab/shared';
 import { AppError } from '../../common/errors/app-error.js';
+import { hydrate, selectColumns } from '../../common/db/hydrate.js';
 import type { User } from '../identity/user.entity.js';
 import { LabMember } from '../labs/lab-member.entity.js';
 import { Dialogue, DialogueParticipant } from './dialogue.entity.js';
@@ -29,8 +30,14 @@ export class DialogueAccess {
 
   /** The member's seat, or DIALOGUE_NOT_FOUND. With `lock`, the dialogue row is locked FOR UPDATE (in a transaction). */
   async seat(labId: string, dialogueId: string, member: LabMember, m: EntityManager = this.db.manager, lock = false): Promise<Seat> {
-    const dialogue = await m.findOne(Dialogue, { where: { id: dialogueId, labId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    const seat = dialogue && (await this.place(m, dialogue, member));
+    // one round trip for the dialogue and the member's participant row: this runs on every fetch of every client
+    const [row]: Array<Record<string, unknown>> = await m.query(
+      `SELECT ${selectColumns(m, Dialogue, 'd', '')}, p.member_id IS NOT NULL AS "p_listed", coalesce(p.moderator, false) AS "p_moderator"
+       FROM dialogues d LEFT JOIN dialogue_participants p ON p.dialogue_id = d.id AND p.member_id = $3
+       WHERE d.id = $1 AND d.lab_id = $2${lock ? ' FOR UPDATE OF d' : ''}`,
+      [dialogueId, labId, member.id],
+    );
+    const seat = row ? this.seatOf(hydrate(m, Dialogue, row, ''), member, row.p_listed ? { moderator: row.p_moderator === true } : null) : null;
     if (!seat) throw new AppError('DIALOGUE_NOT_FOUND', 'No such dialogue');
     return seat;
   }
@@ -54,7 +61,11 @@ export class DialogueAccess {
 
   private async place(m: EntityManager, dialogue: Dialogue, member: LabMember): Promise<Seat | null> {
     if (!mayTakePart(member.role) || member.labId !== dialogue.labId) return null;
-    const row = await m.findOneBy(DialogueParticipant, { dialogueId: dialogue.id, memberId: member.id });
+    return this.seatOf(dialogue, member, await m.findOneBy(DialogueParticipant, { dialogueId: dialogue.id, memberId: member.id }));
+  }
+
+  private seatOf(dialogue: Dialogue, member: LabMember, row: { moderator: boolean } | null): Seat | null {
+    if (!mayTakePart(member.role) || member.labId !== dialogue.labId) return null;
     const moderator = isModeratorRole(member.role, row?.moderator ?? false);
     if (!row && !moderator) return null;
     return { dialogue, member, participant: !!row, moderator };

@@ -21,14 +21,18 @@ export class MessageStore {
 
   /** What changed after `since`, visible to the viewer, in rev order, one page at a time. */
   async page(dialogueId: string, viewer: Viewer, since: number): Promise<MessagesPage> {
-    // every rev up to the dialogue's current one is committed (revs are assigned under the dialogue row's lock)
-    const [{ rev }] = await this.db.query(`SELECT rev::text AS rev FROM dialogues WHERE id = $1`, [dialogueId]);
-    const current = Number(rev);
-    const rows: MessageRow[] = await this.db.query(
-      `${SELECT} WHERE m.dialogue_id = $1 AND m.rev > $3 AND m.rev <= $4 ${viewer.moderator ? '' : `AND ${visibleTo(2)}`}
-       ORDER BY m.rev LIMIT $5`,
-      [dialogueId, viewer.memberId, since, current, DIALOGUE_LIMITS.page + 1],
+    // every rev up to the dialogue's current one is committed (revs are assigned under the dialogue row's lock);
+    // read in the same statement as the page (one snapshot, one round trip): a dialogue without changes after
+    // `since` still gives one row, with the rev and no message
+    const found: Array<MessageRow & { current_rev: string }> = await this.db.query(
+      `SELECT d.rev::text AS current_rev, page.* FROM dialogues d
+       LEFT JOIN LATERAL (${SELECT} WHERE m.dialogue_id = d.id AND m.rev > $3 AND m.rev <= d.rev ${viewer.moderator ? '' : `AND ${visibleTo(2)}`}
+         ORDER BY m.rev LIMIT $4) page ON true
+       WHERE d.id = $1 ORDER BY page.rev::bigint`,
+      [dialogueId, viewer.memberId, since, DIALOGUE_LIMITS.page + 1],
     );
+    const current = Number(found[0]?.current_rev ?? 0);
+    const rows = found.filter((r) => r.id !== null);
     const more = rows.length > DIALOGUE_LIMITS.page;
     const included = rows.slice(0, DIALOGUE_LIMITS.page);
     const messages = await this.shape(this.db.manager, included, viewer);

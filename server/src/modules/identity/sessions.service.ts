@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { randomToken, sha256 } from '../../common/auth/secrets.js';
+import { hydrate, selectColumns } from '../../common/db/hydrate.js';
 import type { AuthContext } from '../../common/auth/auth.types.js';
 import { AuthSession } from './auth-session.entity.js';
 import { User } from './user.entity.js';
@@ -14,7 +15,6 @@ const TOUCH_EVERY_MS = 60_000;
 export class SessionsService {
   constructor(
     @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
-    @InjectRepository(User) private readonly users: Repository<User>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,8 +41,15 @@ export class SessionsService {
 
   /** The live session and user behind a cookie token, or null when unknown, revoked, expired, idle or disabled. */
   async resolve(token: string): Promise<AuthContext | null> {
-    const session = await this.sessions.findOneBy({ idHash: sha256(token), revokedAt: IsNull() });
-    if (!session) return null;
+    // one round trip for the session and its user: this runs on every request and every socket check
+    const m = this.sessions.manager;
+    const [row]: Array<Record<string, unknown>> = await m.query(
+      `SELECT ${selectColumns(m, AuthSession, 's', 's_')}, ${selectColumns(m, User, 'u', 'u_')}
+       FROM auth_sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.revoked_at IS NULL`,
+      [sha256(token)],
+    );
+    if (!row) return null;
+    const session = hydrate(m, AuthSession, row, 's_');
     const now = Date.now();
     // Participants' device sessions have no idle time-out: they come back on the same phone weeks later.
     const idleExpired = !session.persistent && now - session.lastSeenAt.getTime() > this.config.session.idleMs;
@@ -50,8 +57,8 @@ export class SessionsService {
       await this.sessions.update({ idHash: session.idHash }, { revokedAt: new Date() });
       return null;
     }
-    const user = await this.users.findOneBy({ id: session.userId });
-    if (!user || user.disabledAt) return null;
+    const user = hydrate(m, User, row, 'u_');
+    if (user.disabledAt) return null;
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       session.lastSeenAt = new Date(now);
       await this.sessions.update({ idHash: session.idHash }, { lastSeenAt: session.lastSeenAt });

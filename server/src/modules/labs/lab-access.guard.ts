@@ -7,6 +7,7 @@ import { AppError } from '../../common/errors/app-error.js';
 import type { RelabRequest } from '../../common/auth/auth.types.js';
 import { LAB_ROLES_KEY } from '../../common/auth/decorators.js';
 import { DomainEventBus } from '../../common/events/domain-events.js';
+import { hydrate, selectColumns } from '../../common/db/hydrate.js';
 import { LabMember } from './lab-member.entity.js';
 
 /**
@@ -31,7 +32,12 @@ export class LabAccessGuard implements CanActivate {
     if (!req.auth) throw new AppError('UNAUTHENTICATED', 'Not logged in');
     if (typeof labId !== 'string' || !uuidSchema.safeParse(labId).success) throw new AppError('MALFORMED_ID', 'Malformed lab id');
 
-    const membership = await this.members.findOneBy({ labId, userId: req.auth.user.id });
+    const m = this.members.manager;
+    const [row]: Array<Record<string, unknown>> = await m.query(`SELECT ${selectColumns(m, LabMember, 'lm', '')} FROM lab_members lm WHERE lm.lab_id = $1 AND lm.user_id = $2`, [
+      labId,
+      req.auth.user.id,
+    ]);
+    const membership = row ? hydrate(m, LabMember, row, '') : null;
     const action = `${req.method} ${req.route?.path ?? 'unknown'}`;
     if (!membership) {
       await this.deny(req.auth.user.id, null, action, labId);
