@@ -16,6 +16,8 @@ const config = loadConfig({
   RELAB_DEMO: 'true',
   RELAB_DEMO_PASSWORD: process.env.BENCH_DEMO_PASSWORD,
   NODE_ENV: 'production',
+  // production with a database server needs the reflections' key from config (a fixed, bench-only one)
+  RELAB_REFLECTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   LOG_LEVEL: 'warn',
   LOGIN_MAX_PER_IP: '10000',
 });

@@ -339,14 +339,24 @@ describe('checkUpdate', () => {
       expect(checkUpdate(b, withDoc())).toEqual({ ok: true, empty: false });
     });
 
-    test('references into the update itself are left to a trial apply, which checks where the items landed', () => {
+    test('typing on inside one update is decided inline; other references into the update are left to a trial apply', () => {
+      // a formatted insert: format start, text, format end, each right after the one before, before the same right origin
       const formatted = changeOn(server, 63, (d) => d.getText('content').insert(5, ' bold', { bold: true }));
-      const r = checkUpdate(formatted, withDoc());
-      expect(r).toEqual({ ok: true, empty: false, trial: true });
+      expect(checkUpdate(formatted, withDoc())).toEqual({ ok: true, empty: false });
       const before = Y.decodeStateVector(Y.encodeStateVector(server));
       const copy = docWith(0, () => undefined, server);
       Y.applyUpdate(copy, formatted);
       expect(checkPlacement(copy, formatted, before)).toBe(true);
+
+      // an insert inside text typed earlier in the same update: only applying it tells where it lands
+      const inside = craft([
+        { client: 65, clock: 0, structs: [{ origin: [100, 2], rightOrigin: [100, 3], content: { ref: 4, str: 'abc' } }, { origin: [65, 0], rightOrigin: [65, 1], content: { ref: 4, str: 'X' } }] },
+      ]);
+      expect(checkUpdate(inside, withDoc())).toEqual({ ok: true, empty: false, trial: true });
+      const copy1 = docWith(0, () => undefined, server);
+      Y.applyUpdate(copy1, inside);
+      expect(copy1.getText('content').toString()).toBe('helaXbclo world');
+      expect(checkPlacement(copy1, inside, before)).toBe(true);
 
       // a crafted second item whose right origin is the first: it lands after it, so the pair is broken
       const broken = craft([{ client: 64, clock: 0, structs: [{ origin: [100, 2], rightOrigin: [100, 3], content: { ref: 4, str: 'a' } }, { origin: [100, 5], rightOrigin: [64, 0], content: { ref: 4, str: 'b' } }] }]);

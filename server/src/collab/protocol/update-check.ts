@@ -111,6 +111,8 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateCheckContext): Update
   if (hasCycle(deps)) return { ok: false, code: 'MISSING_DEPENDENCIES' };
   let trial = false;
   if (ctx.doc) {
+    // structs of this update known to land between their origin and right origin
+    const placed = new Uint8Array(structs.length);
     for (let i = 0; i < structs.length && !trial; i++) {
       const s = structs[i]!;
       if (!(s instanceof Y.Item)) continue;
@@ -120,15 +122,28 @@ export function checkUpdate(update: Uint8Array, ctx: UpdateCheckContext): Update
       // Yjs (13.6) integrates the rest of an overlapping struct next to the known part without checking that the
       // known part still exists: next to garbage-collected content it throws half-way through the update
       if (s.id.clock < known && origin && Y.getItem(ctx.doc.store, origin) instanceof Y.GC) return { ok: false, code: 'MALFORMED_MESSAGE' };
-      if (!origin || !s.rightOrigin) continue;
-      // references inside the update: where they land is only known once it is applied
-      if (locate(origin) !== -1 || locate(s.rightOrigin) !== -1) {
+      if (!origin || !s.rightOrigin) {
+        placed[i] = 1;
+        continue;
+      }
+      const at = locate(origin);
+      if (at !== -1) {
+        // typing on: right after a struct of this update that is itself well placed, before the same right origin
+        const prev = at === null ? null : structs[at];
+        if (prev instanceof Y.Item && placed[at!] && origin.clock === prev.id.clock + prev.length - 1 && sameId(prev.rightOrigin, s.rightOrigin)) {
+          placed[i] = 1;
+          continue;
+        }
+      }
+      // other references inside the update: where they land is only known once it is applied
+      if (at !== -1 || locate(s.rightOrigin) !== -1) {
         trial = true;
         continue;
       }
       const placement = placementOf(ctx.doc, origin, s.rightOrigin);
       if (placement === 'inconsistent') return { ok: false, code: 'MALFORMED_MESSAGE' };
       if (placement === 'unknown') trial = true;
+      else placed[i] = 1;
     }
   }
   for (const [client, deletes] of ds.clients) {
@@ -227,6 +242,10 @@ export function checkPlacement(doc: Y.Doc, update: Uint8Array, before: Pick<Map<
     }
   }
   return true;
+}
+
+function sameId(a: Y.ID | null, b: Y.ID | null): boolean {
+  return a === b || (!!a && !!b && a.client === b.client && a.clock === b.clock);
 }
 
 /** Iterative three-colour depth-first search over `deps` (edges i → dependency). */
