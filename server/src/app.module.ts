@@ -21,6 +21,7 @@ import { BoardsModule } from './modules/boards/boards.module.js';
 import { LiveModule } from './live/live.module.js';
 import { DialoguesModule } from './modules/dialogues/dialogues.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { ActivityModule } from './modules/activity/activity.module.js';
 
 export interface DatabaseTarget {
   url: string;
@@ -47,6 +48,7 @@ export class AppModule {
         LiveModule,
         DialoguesModule,
         SessionsModule,
+        ActivityModule,
         DemoModule,
       ],
       controllers: [HealthController],

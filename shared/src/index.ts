@@ -16,3 +16,4 @@ export * from './boards/index.js';
 export * from './live/protocol.js';
 export * from './dialogues/index.js';
 export * from './sessions/index.js';
+export * from './activity/index.js';

@@ -22,8 +22,21 @@ export interface DocAccessPolicy {
   validate?(doc: Y.Doc, update: Uint8Array, writer: { userId: string; context: unknown }): CollabErrorCode | null;
   /** What `validate` needs to know about a writer (e.g. their role), computed at join and whenever access is re-checked. */
   context?(user: User, id: string): Promise<unknown>;
+  /**
+   * Called after a writer's update was applied and stored (not awaited; errors are logged and dropped), with what
+   * it changed: the top-level types and, for top-level maps, the keys. For features that derive facts from
+   * documents (interactions for the activity module). Must not change the document.
+   */
+  onStored?(id: string, change: StoredChange): Promise<void> | void;
   /** Called after a user joined a document of this type (e.g. to audit the opening). */
   onJoin?(user: User, id: string, access: DocAccess): Promise<void> | void;
+}
+
+export interface StoredChange {
+  doc: Y.Doc;
+  userId: string;
+  context: unknown;
+  changed: ReadonlyMap<string, ReadonlySet<string | null>>;
 }
 
 export interface ResolvedDoc {

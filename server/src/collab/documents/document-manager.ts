@@ -6,7 +6,7 @@ import { COLLAB_EVENTS, COLLAB_LIMITS, type CollabErrorCode, type MessageAck } f
 import { AppError } from '../../common/errors/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { CollabMetrics } from '../collab.metrics.js';
-import type { ResolvedDoc } from '../doc-access.registry.js';
+import type { ResolvedDoc, StoredChange } from '../doc-access.registry.js';
 import { decodeAwareness, decodeMessage, encodeAwareness, encodeAwarenessEntries, encodeSyncStep1, encodeSyncStep2, encodeUpdate, ProtocolError } from '../protocol/messages.js';
 import { UpdateChecker } from '../protocol/update-checker.js';
 import type { CollabSocket, JoinedDoc } from '../transport/socket-state.js';
@@ -273,9 +273,22 @@ export class DocumentManager implements OnModuleDestroy {
       // everything in it was already there; but while a write is failing, "there" is not "stored"
       return live.dirty ? ack({ ok: false, code: 'SAVE_FAILED' }) : ack({ ok: true });
     }
+    const change = live.lastChange;
+    live.lastChange = null;
     // not awaited: the socket's next message may be checked and applied while this one is being stored
     // (the group writer keeps the order); the ack and the broadcast still wait for the commit
-    void this.persist(live, update, socket.data.user.id, socket.id, ack);
+    void this.persist(live, update, socket.data.user.id, socket.id, ack).then((stored) => {
+      if (stored && change) this.notifyStored(live, { doc: live.doc, userId, context: joined.context, changed: change });
+    });
+  }
+
+  /** Tells the document's type what a stored update changed (see `DocAccessPolicy.onStored`). */
+  private notifyStored(live: LiveDoc, change: StoredChange): void {
+    const hook = live.ref.policy.onStored;
+    if (!hook) return;
+    Promise.resolve()
+      .then(() => hook.call(live.ref.policy, live.ref.id, change))
+      .catch((e: unknown) => this.logger.warn(`onStored of ${live.ref.policy.type} failed: ${(e as Error).message}`));
   }
 
   /** Stores an applied update, then acknowledges and broadcasts it. */

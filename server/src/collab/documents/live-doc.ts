@@ -45,6 +45,11 @@ export class LiveDoc {
    * empty state gets these bytes as its sync step 2 without re-encoding the document (cold loads).
    */
   pristineState: Uint8Array | null = null;
+  /**
+   * What the last changing transaction touched, by top-level type: map keys for entries of a top-level map, null
+   * for anything else (text, nested types). Only kept for types that ask for it (`onStored`).
+   */
+  lastChange: Map<string, Set<string | null>> | null = null;
 
   constructor(readonly ref: ResolvedDoc) {
     // the server itself is never present in a room
@@ -56,6 +61,7 @@ export class LiveDoc {
       if (!changed) return;
       this.changed = true;
       this.pristineState = null;
+      if (this.ref.policy.onStored) this.lastChange = rootChanges(this.doc, tr);
     });
   }
 
@@ -68,4 +74,27 @@ export class LiveDoc {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** The top-level types a transaction changed, with the map keys changed directly under them (null otherwise). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type
+export function rootChanges(doc: Y.Doc, tr: Y.Transaction): Map<string, Set<string | null>> {
+  const names = new Map<Y.AbstractType<any>, string>();
+  for (const [name, type] of doc.share) names.set(type, name);
+  const out = new Map<string, Set<string | null>>();
+  for (const [type, keys] of tr.changed) {
+    let root: Y.AbstractType<any> = type;
+    let nested = false;
+    while (root._item) {
+      root = root._item.parent as Y.AbstractType<any>;
+      nested = true;
+    }
+    const name = names.get(root);
+    if (name === undefined) continue;
+    let set = out.get(name);
+    if (!set) out.set(name, (set = new Set()));
+    if (nested) set.add(null);
+    else for (const k of keys) set.add(k);
+  }
+  return out;
 }

@@ -61,6 +61,22 @@ export interface DomainEvents {
   /** The report of a session was downloaded (it lists who attended). */
   'session.exported': SessionEvent & { format: 'md' | 'pdf' };
   'lab.ground_rules_updated': Actor & { labId: string; version: number };
+  'lab.activity_settings_updated': Actor & { labId: string };
+  /** A researcher export of the lab's interaction data was downloaded. */
+  'activity.exported': Actor & { labId: string; format: 'csv' | 'graphml' };
+  /** A member's identity was removed from the lab's interaction events (erasure on request). */
+  'activity.member_erased': Actor & { labId: string; memberId: string };
+  /*
+   * Not audited (interaction sources for the `activity` module, issue 7; ids only, never content).
+   * `replyToUserId`: the author of the thread a reply answers; `mentionedUserIds`: users @mentioned in the comment.
+   */
+  'reflection.comment_added': ReflectionEvent & { commentId: string; replyToUserId: string | null; mentionedUserIds: string[] };
+  /** The text of a reflection was changed by `actorId` (a stored update). */
+  'reflection.content_edited': ReflectionEvent;
+  /** Two members' shapes were related on a board: a connector between them, or both in one frame. `key` names the relation. */
+  'board.shapes_related': Actor & { labId: string; boardId: string; relation: 'connect' | 'group'; key: string; userIds: [string, string] };
+  /** A dot vote on a shape (not the shape's content, not the count). */
+  'board.vote_cast': Actor & { labId: string; boardId: string; roundId: string; shapeId: string; shapeAuthorId: string };
   /** Not audited: tells the collaboration core to re-check who may keep these documents open. */
   'doc.access_changed': Actor & { docs: string[] };
 }
@@ -93,6 +109,7 @@ export const DOMAIN_EVENT_NAMES: DomainEventName[] = [
   'dialogue.watched_words_updated',
   'session.created', 'session.updated', 'session.cancelled', 'session.consented', 'session.started', 'session.ended',
   'session.joined', 'session.exported', 'lab.ground_rules_updated',
+  'lab.activity_settings_updated', 'activity.exported', 'activity.member_erased',
 ];
 
 /** Emits typed domain events and waits for every listener, so the audit row exists before the response. */

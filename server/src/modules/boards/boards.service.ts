@@ -16,12 +16,13 @@ import {
 } from '@relab/shared';
 import { DocAccessRegistry } from '../../collab/doc-access.registry.js';
 import { DocumentManager } from '../../collab/documents/document-manager.js';
-import type { ResolvedDoc } from '../../collab/doc-access.registry.js';
+import type { ResolvedDoc, StoredChange } from '../../collab/doc-access.registry.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { DomainEventBus } from '../../common/events/domain-events.js';
 import type { User } from '../identity/user.entity.js';
 import { LabMember } from '../labs/lab-member.entity.js';
 import { Board } from './board.entity.js';
+import { shapeRelations } from './board-interactions.js';
 import { checkBoardUpdate } from './board-rules.js';
 
 /** Everyone in the lab co-creates on boards (families and returnees too); observers look. */
@@ -50,7 +51,27 @@ export class BoardsService implements OnModuleInit {
       access: async (user, id) => (await this.membershipFor(user, id))?.access ?? 'none',
       context: async (user, id) => ({ role: (await this.membershipFor(user, id))?.member.role ?? null }),
       validate: checkBoardUpdate,
+      onStored: (id, change) => this.stored(id, change),
     });
+  }
+
+  /** Frame of each shape as last seen, per board (see `shapeRelations`). */
+  private readonly frames = new Map<string, Map<string, string | null>>();
+
+  /** Interaction sources for the activity module: shapes of two members connected or grouped. */
+  private async stored(boardId: string, change: StoredChange): Promise<void> {
+    const keys = change.changed.get('shapes');
+    if (!keys) return;
+    let frames = this.frames.get(boardId);
+    if (!frames) {
+      if (this.frames.size > 1000) this.frames.clear();
+      this.frames.set(boardId, (frames = new Map()));
+    }
+    const relations = shapeRelations(change.doc, keys, frames);
+    if (relations.length === 0) return;
+    const board = await this.db.getRepository(Board).findOneBy({ id: boardId });
+    if (!board) return;
+    for (const r of relations) await this.events.emit('board.shapes_related', { actorId: change.userId, labId: board.labId, boardId, ...r });
   }
 
   private async membershipFor(user: User, id: string): Promise<{ member: LabMember; access: DocAccess } | null> {

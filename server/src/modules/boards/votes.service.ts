@@ -68,20 +68,25 @@ export class VotesService {
   async cast(labId: string, boardId: string, member: LabMember, shapeId: string): Promise<MyVotes> {
     await this.boards.find(labId, boardId);
     const state = new Y.Doc();
+    let shapeAuthorId: string;
     try {
       Y.applyUpdate(state, await this.docs.snapshot(this.boards.ref(boardId)));
-      if (!parseShape(shapeId, state.getMap('shapes').get(shapeId))) throw new AppError('SHAPE_NOT_FOUND', 'No such shape on this board');
+      const shape = parseShape(shapeId, state.getMap('shapes').get(shapeId));
+      if (!shape) throw new AppError('SHAPE_NOT_FOUND', 'No such shape on this board');
+      shapeAuthorId = shape.authorId;
     } finally {
       state.destroy();
     }
-    await this.db.transaction(async (m) => {
+    const roundId = await this.db.transaction(async (m) => {
       await m.query(LOCK, [boardId]);
       const round = await this.openRound(m, boardId);
       if (!round) throw new AppError('VOTE_ROUND_CLOSED', 'No voting round is open');
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM board_votes WHERE round_id = $1 AND user_id = $2`, [round.id, member.userId]);
       if (n >= round.votes_per_member) throw new AppError('NO_VOTES_LEFT', 'All your votes are used');
       await m.query(`INSERT INTO board_votes (round_id, user_id, shape_id) VALUES ($1, $2, $3)`, [round.id, member.userId, shapeId]);
+      return round.id;
     });
+    await this.events.emit('board.vote_cast', { actorId: member.userId, labId, boardId, roundId, shapeId, shapeAuthorId });
     return this.mine(labId, boardId, member);
   }
 

@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import { boardDocName, commentKeys, liveTopic, type ActivitySettings, type Dashboard, type Network, type Shape } from '@relab/shared';
+import { until, YClient } from './support/collab-client.js';
+import { openDialogue, send, type Member } from './support/dialogue-helpers.js';
+import { LiveClient } from './support/live-client.js';
+import { createReflection, write } from './support/reflection-helpers.js';
+import { consent, inHours, plan, sessionsUrl } from './support/session-helpers.js';
+import { TestApp, type Client } from './support/test-app.js';
+
+interface EventRow {
+  kind: string;
+  member_a: string;
+  member_b: string;
+  group_a: string;
+  tier_a: number;
+  lang_a: string;
+  group_b: string;
+  tier_b: number;
+  lang_b: string;
+  weight: number;
+  session_id: string | null;
+  life_domains: string[];
+}
+
+const newShapeId = () => randomUUID().replaceAll('-', '');
+const pair = (x: Member, y: Member) => [x.memberId, y.memberId].sort();
+
+describe('activity: interaction events from every feature, analytics, privacy', () => {
+  let t: TestApp;
+  let labId: string;
+  let facilitator: Member;
+  let judge: Member;
+  let family: Member;
+  let social: Member;
+  let imam: Member;
+  let police: Member;
+  let observer: Member;
+  let lastId = 0;
+
+  /** Events recorded since the last call (the lab's only). */
+  const fresh = async (): Promise<EventRow[]> => {
+    const rows: Array<EventRow & { id: number }> = await t.db.query(
+      `SELECT id::int AS id, kind, member_a, member_b, group_a, tier_a, lang_a, group_b, tier_b, lang_b, weight::float8 AS weight, session_id, life_domains
+       FROM interaction_events WHERE lab_id = $1 AND id > $2 ORDER BY id`,
+      [labId, lastId],
+    );
+    if (rows.length > 0) lastId = rows[rows.length - 1]!.id;
+    return rows.map(({ id: _id, ...r }) => r);
+  };
+  /** Waits for events recorded after a document change (recorded once the update is stored). */
+  const freshWithin = async (n: number): Promise<EventRow[]> => {
+    const got: EventRow[] = [];
+    const end = Date.now() + 10_000;
+    while (got.length < n && Date.now() < end) {
+      got.push(...(await fresh()));
+      if (got.length < n) await new Promise((r) => setTimeout(r, 50));
+    }
+    // and nothing else comes after
+    await new Promise((r) => setTimeout(r, 300));
+    got.push(...(await fresh()));
+    return got;
+  };
+  const api = (path: string) => `/api/labs/${labId}/activity${path}`;
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    t = await TestApp.start({ COLLAB_UNLOAD_DELAY_MS: '50' }, { listen: true });
+    const lab = await t.lab();
+    labId = lab.labId;
+    const members = await lab.facilitator.get(`/api/labs/${labId}/members`);
+    facilitator = Object.assign(lab.facilitator, { memberId: members.body[0].id as string });
+    judge = await t.member(labId, facilitator, 'practitioner', { sector: 'judge' });
+    family = await t.member(labId, facilitator, 'family');
+    social = await t.member(labId, facilitator, 'practitioner', { sector: 'social_worker' });
+    imam = await t.member(labId, facilitator, 'practitioner', { sector: 'religious_counsellor' });
+    police = await t.member(labId, facilitator, 'practitioner', { sector: 'local_police' });
+    observer = await t.member(labId, facilitator, 'observer', { sector: 'researcher' });
+    await fresh();
+  });
+  afterAll(() => t.stop());
+
+  describe('each kind of interaction produces the right event and nothing else', () => {
+    test('dialogue: a reply ties the two authors, a mention the author and the mentioned; nothing while held for moderation', async () => {
+      const { p } = await openDialogue(facilitator, labId, { participants: [judge, family, social], mode: 'post' });
+      const first = await send(family, p, 'Bonjour à tous, je suis la maman.');
+      expect(await fresh()).toEqual([]); // a message to nobody in particular is no tie
+      await send(judge, p, 'Merci de votre présence.', { replyTo: first.id });
+      const reply = await fresh();
+      expect(reply).toHaveLength(1);
+      expect(reply[0]).toMatchObject({ kind: 'dialogue_reply', weight: 3, session_id: null, life_domains: [] });
+      expect([reply[0]!.member_a, reply[0]!.member_b]).toEqual(pair(judge, family));
+      // the snapshot: family group tier 1 (joined in French), judge justice tier 3 (Dutch)
+      const [fam, jud] = reply[0]!.member_a === family.memberId ? ['a', 'b'] : ['b', 'a'];
+      expect(reply[0]).toMatchObject({ [`group_${fam}`]: 'family', [`tier_${fam}`]: 1, [`lang_${fam}`]: 'fr', [`group_${jud}`]: 'justice', [`tier_${jud}`]: 3, [`lang_${jud}`]: 'nl' });
+
+      await send(judge, p, 'Nous pourrons en parler ensemble.', { mentions: [social.memberId, judge.memberId] });
+      const mention = await fresh();
+      expect(mention.map((e) => [e.kind, e.member_a, e.member_b])).toEqual([['dialogue_mention', ...pair(judge, social)]]);
+
+      // pre-moderated: nothing until a moderator approves, then exactly the reply
+      const { p: pre } = await openDialogue(facilitator, labId, { participants: [judge, family], mode: 'pre' });
+      const opening = await send(facilitator, pre, 'Bienvenue.');
+      const held = await family.post(pre.messages, { clientId: randomUUID(), body: 'Merci.', language: 'fr', replyTo: opening.id });
+      expect(held.body.status).toBe('pending');
+      expect(await fresh()).toEqual([]);
+      expect((await facilitator.post(`${pre.msg(held.body.id)}/moderation`, { action: 'approve' })).status).toBe(200);
+      const approved = await fresh();
+      expect(approved.map((e) => [e.kind, e.member_a, e.member_b])).toEqual([['dialogue_reply', ...pair(family, facilitator)]]);
+    });
+
+    test('reflection: a reply to someone’s comment, a mention, and co-editing the same reflection the same day', async () => {
+      const r = await createReflection(social, labId, { title: 'Werk en wonen', lifeDomains: ['housing', 'work_income'] });
+      (await write(t, social, r.docName, 'zoekt een woning in de buurt van de school.')).close();
+      expect(await freshWithin(0)).toEqual([]); // one editor is no pair
+      expect((await social.post(`/api/labs/${labId}/reflections/${r.id}/review`, { reviewerId: judge.userId })).status).toBe(201);
+      expect((await judge.post(`/api/labs/${labId}/reflections/${r.id}/review/approve`)).status).toBeLessThan(300);
+
+      // the imam edits the shared text: co-editing with the social worker
+      const imamDoc = await write(t, imam, r.docName, 'de moskee kan helpen met een buddy.');
+      const coEdit = await freshWithin(1);
+      expect(coEdit.map((e) => [e.kind, e.member_a, e.member_b, e.life_domains])).toEqual([['reflection_co_edit', ...pair(social, imam), ['housing', 'work_income']]]);
+      // more typing by the same people adds nothing
+      (await write(t, social, r.docName, 'nog een zin.')).close();
+      expect(await freshWithin(0)).toEqual([]);
+
+      const threadId = randomUUID();
+      imamDoc.doc.getMap('comments').set(commentKeys.thread(threadId), {
+        id: threadId, authorId: imam.userId, authorName: 'Imam', body: 'Wat denkt de politie?', mentions: [police.userId], quote: 'buddy', createdAt: new Date().toISOString(),
+      });
+      await imamDoc.settled();
+      expect((await freshWithin(1)).map((e) => [e.kind, e.member_a, e.member_b])).toEqual([['reflection_mention', ...pair(imam, police)]]);
+
+      const socialDoc = await YClient.open(t.url, social.cookie, r.docName);
+      await socialDoc.synced;
+      const replyId = randomUUID();
+      socialDoc.doc.getMap('comments').set(commentKeys.reply(threadId, replyId), {
+        id: replyId, threadId, authorId: social.userId, authorName: 'SW', body: 'Goed idee.', mentions: [], createdAt: new Date().toISOString(),
+      });
+      // resolving a thread is no interaction
+      socialDoc.doc.getMap('comments').set(commentKeys.resolution(threadId), { threadId, resolved: true, authorId: social.userId, at: new Date().toISOString() });
+      await socialDoc.settled();
+      expect((await freshWithin(1)).map((e) => [e.kind, e.member_a, e.member_b])).toEqual([['reflection_reply', ...pair(social, imam)]]);
+      socialDoc.close();
+      imamDoc.close();
+    });
+
+    test('whiteboard: shapes of two members connected or in one frame, and a vote on someone’s note', async () => {
+      const res = await social.post(`/api/labs/${labId}/boards`, { title: 'Netwerk', template: 'blank', language: 'nl' });
+      expect(res.status).toBe(201);
+      const boardId = res.body.id as string;
+      const docName = boardDocName(boardId);
+      const shape = (authorId: string, patch: Partial<Shape> = {}) =>
+        ({ id: newShapeId(), type: 'sticky', x: 0, y: 0, z: 1, w: 160, h: 120, color: 'yellow', text: 'Idee', authorId, createdAt: new Date().toISOString(), locked: false, frameId: null, ...patch }) as Shape;
+      const s = await YClient.open(t.url, social.cookie, docName);
+      const f = await YClient.open(t.url, family.cookie, docName);
+      const p = await YClient.open(t.url, police.cookie, docName);
+      await Promise.all([s.synced, f.synced, p.synced]);
+      const frame = { id: newShapeId(), type: 'frame', x: 0, y: 0, z: 0, w: 800, h: 600, title: 'Wonen', authorId: social.userId, createdAt: new Date().toISOString(), locked: false, frameId: null } as Shape;
+      const mine = shape(social.userId, { frameId: frame.id });
+      s.doc.getMap('shapes').set(frame.id, frame);
+      s.doc.getMap('shapes').set(mine.id, mine);
+      await s.settled();
+      const theirs = shape(family.userId);
+      f.doc.getMap('shapes').set(theirs.id, theirs);
+      await f.settled();
+      expect(await freshWithin(0)).toEqual([]); // own shapes, a frame of one author: no tie
+
+      // the family member moves their note into the social worker's frame: grouped
+      f.doc.getMap('shapes').set(theirs.id, { ...theirs, frameId: frame.id, x: 40 });
+      await f.settled();
+      expect((await freshWithin(1)).map((e) => [e.kind, e.member_a, e.member_b])).toEqual([['board_group', ...pair(social, family)]]);
+      // moving it again inside the frame adds nothing
+      f.doc.getMap('shapes').set(theirs.id, { ...theirs, frameId: frame.id, x: 80 });
+      await f.settled();
+      expect(await freshWithin(0)).toEqual([]);
+
+      // the police officer connects the social worker's note to the family's note
+      const connector = { id: newShapeId(), type: 'connector', x: 0, y: 0, z: 2, from: mine.id, to: theirs.id, label: '', authorId: police.userId, createdAt: new Date().toISOString(), locked: false, frameId: null } as Shape;
+      p.doc.getMap('shapes').set(connector.id, connector);
+      await p.settled();
+      expect((await freshWithin(1)).map((e) => [e.kind, e.member_a, e.member_b])).toEqual([['board_connect', ...pair(social, family)]]);
+
+      const base = `/api/labs/${labId}/boards/${boardId}`;
+      expect((await facilitator.post(`${base}/vote-rounds`, { votesPerMember: 3 })).status).toBe(201);
+      expect((await police.post(`${base}/votes`, { shapeId: theirs.id })).status).toBe(201);
+      expect((await police.post(`${base}/votes`, { shapeId: theirs.id })).status).toBe(201); // twice on one note: one tie event
+      expect((await social.post(`${base}/votes`, { shapeId: mine.id })).status).toBe(201); // on one's own note: none
+      expect((await fresh()).map((e) => [e.kind, e.member_a, e.member_b])).toEqual([['board_vote', ...pair(police, family)]]);
+      for (const c of [s, f, p]) c.close();
+    });
+
+    test('live session: co-presence of everyone in the room, tagged with the session; events during it carry it too', async () => {
+      const [session] = await plan(facilitator, labId, { title: 'Labsessie', startsAt: inHours(1) });
+      for (const who of [facilitator, family, judge]) await consent(who, labId, session!.id);
+      expect((await facilitator.post(sessionsUrl(labId, `/${session!.id}/live/start`))).status).toBe(200);
+      const clients: LiveClient[] = [];
+      for (const who of [facilitator, family, judge]) {
+        const c = await LiveClient.open(t.url, who.cookie);
+        expect((await c.subscribe(liveTopic('session', session!.id))).ok).toBe(true);
+        clients.push(c);
+      }
+      const got = await freshWithin(3);
+      expect(got.every((e) => e.kind === 'session_co_presence' && e.session_id === session!.id && e.weight === 0.5)).toBe(true);
+      expect(got.map((e) => [e.member_a, e.member_b]).sort()).toEqual([pair(facilitator, family), pair(facilitator, judge), pair(family, judge)].sort());
+
+      // a dialogue reply while the session is live belongs to it
+      const { p } = await openDialogue(facilitator, labId, { participants: [police, family], mode: 'post' });
+      const q = await send(police, p, 'Une question ?');
+      await send(family, p, 'Oui.', { replyTo: q.id });
+      expect((await fresh()).map((e) => [e.kind, e.session_id])).toEqual([['dialogue_reply', session!.id]]);
+      expect((await facilitator.post(sessionsUrl(labId, `/${session!.id}/live/end`))).status).toBe(200);
+      for (const c of clients) c.close();
+    });
+  });
+
+  describe('analytics', () => {
+    test('the dashboard counts ties by kind, E-I and cross-language share, and hides cells under k for observers and facilitators alike', async () => {
+      const res = await facilitator.get(api(`/dashboard?from=${today()}&to=${today()}`));
+      expect(res.status).toBe(200);
+      const d = res.body as Dashboard;
+      expect(d).toMatchObject({ from: today(), to: today(), kAnonymity: 3, rule: { bondingRequiresSameLanguage: false } });
+      const rows: Array<{ tie: string; n: number }> = await t.db.query(
+        `SELECT CASE WHEN tier_a <> tier_b THEN 'linking' WHEN group_a = group_b THEN 'bonding' ELSE 'bridging' END AS tie, count(DISTINCT (member_a, member_b))::int AS n
+         FROM interaction_events WHERE lab_id = $1 GROUP BY 1`,
+        [labId],
+      );
+      const expected = Object.fromEntries(rows.map((r) => [r.tie, r.n]));
+      expect(d.totals.linking.ties).toBe(expected.linking);
+      // the one bridging tie (social worker – imam) describes two members: under k = 3, hidden
+      expect(expected.bridging).toBe(1);
+      expect(d.totals.bridging).toEqual({ ties: null, weight: null, share: null });
+      expect(d.totals.bonding).toEqual({ ties: 0, weight: 0, share: 0 });
+      expect(d.series).toHaveLength(1);
+      expect(d.brokers).not.toBeNull();
+      // observers: aggregates only
+      const o = (await observer.get(api(`/dashboard?from=${today()}&to=${today()}`))).body as Dashboard;
+      expect(o.brokers).toBeNull();
+      expect(o.totals).toEqual(d.totals);
+      // practitioners and families do not see it
+      expect((await judge.get(api('/dashboard'))).status).toBe(403);
+      expect((await family.get(api('/network'))).status).toBe(403);
+      // bad input: 400, nothing changes
+      for (const q of ['?from=2026-13-01', '?bucket=day', '?from=2026-02-01&to=2026-01-01', '?lifeDomain=gardening', '?sessionId=nope']) {
+        expect((await facilitator.get(api(`/dashboard${q}`))).status).toBe(400);
+      }
+    });
+
+    test('the network: members by pseudonym for facilitators, groups of at least k members for observers', async () => {
+      const m = (await facilitator.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
+      expect(m.view).toBe('members');
+      expect(m.nodes.every((n) => /^P\d{3}$/.test(n.label))).toBe(true);
+      const json = JSON.stringify(m);
+      for (const who of [judge, family, social, imam]) expect(json).not.toContain(who.memberId);
+      const g = (await observer.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
+      expect(g.view).toBe('groups');
+      // every group here has fewer than 3 members: all suppressed
+      expect(g.nodes).toEqual([]);
+      expect(g.suppressed).toBeGreaterThan(0);
+    });
+
+    test('settings: facilitators change weights, k and the rule; bad input is refused and changes nothing', async () => {
+      const before = (await facilitator.get(api('/settings'))).body as ActivitySettings;
+      expect(before.weights.dialogue_reply).toBe(3);
+      expect(before.mapping.judge).toEqual({ group: 'justice', tier: 3 });
+      for (const body of [{ kAnonymity: 1 }, { weights: { dialogue_reply: -1 } }, { weights: { hug: 1 } }, { mapping: { judge: { group: 'justice', tier: 7 } } }, { extra: true }]) {
+        expect((await facilitator.put(api('/settings'), body)).status).toBe(400);
+      }
+      expect((await observer.put(api('/settings'), { kAnonymity: 5 })).status).toBe(403);
+      expect((await facilitator.get(api('/settings'))).body).toEqual(before);
+      const after = await facilitator.put(api('/settings'), { kAnonymity: 2, weights: { dialogue_reply: 4 }, mapping: { local_police: { group: 'police', tier: 2 } } });
+      expect(after.status).toBe(200);
+      expect(after.body).toMatchObject({ kAnonymity: 2, weights: { dialogue_reply: 4, dialogue_mention: 2 }, overridden: ['local_police'] });
+      // with k = 2, the observer's group view shows the groups of two members
+      const g = (await observer.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
+      expect(g.nodes.every((n) => (n.members ?? 0) >= 2)).toBe(true);
+      expect((await facilitator.put(api('/settings'), { kAnonymity: 3, weights: { dialogue_reply: 3 }, mapping: { local_police: null } })).body.overridden).toEqual([]);
+    });
+
+    test('exports: CSV of events by pseudonym with rare values suppressed, GraphML of the network; facilitators only; audited', async () => {
+      const csv = await facilitator.get(api(`/export/events.csv?from=${today()}&to=${today()}`));
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const lines = csv.text.trim().split('\n');
+      expect(lines[0]).toBe('event,day,kind,weight,tie,session,member_a,group_a,tier_a,language_a,municipality_a,member_b,group_b,tier_b,language_b,municipality_b,life_domains');
+      const total: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM interaction_events WHERE lab_id = $1`, [labId]);
+      expect(lines).toHaveLength(total[0]!.n + 1);
+      for (const who of [judge, family, social, imam, police]) expect(csv.text).not.toContain(who.memberId);
+      // one judge in the lab: "justice" describes one member and is suppressed
+      expect(csv.text).not.toContain('justice');
+      expect(lines.slice(1).every((l) => /P\d{3}/.test(l))).toBe(true);
+      const xml = await facilitator.get(api(`/export/network.graphml?from=${today()}&to=${today()}`)).buffer(true);
+      expect(xml.status).toBe(200);
+      const text = Buffer.isBuffer(xml.body) ? xml.body.toString('utf8') : xml.text;
+      expect(text).toContain('<graphml');
+      expect((text.match(/<node /g) ?? []).length).toBeGreaterThan(3);
+      expect((await observer.get(api('/export/events.csv'))).status).toBe(403);
+      const audited = (await t.auditActions()).filter((a) => a.action === 'activity.exported');
+      expect(audited.length).toBeGreaterThanOrEqual(2);
+    });
+
+    test('erasure on request: the member’s id leaves every event, the aggregates stay the same', async () => {
+      const q = api(`/dashboard?from=${today()}&to=${today()}`);
+      const before = (await facilitator.get(q)).body as Dashboard;
+      const netBefore = (await facilitator.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
+      const had: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM interaction_events WHERE member_a = $1 OR member_b = $1`, [family.memberId]);
+      expect(had[0]!.n).toBeGreaterThan(0);
+      expect((await judge.post(api('/erasures'), { memberId: family.memberId })).status).toBe(403);
+      expect((await facilitator.post(api('/erasures'), { memberId: 'x' })).status).toBe(400);
+      expect((await facilitator.post(api('/erasures'), { memberId: randomUUID() })).status).toBe(404);
+      expect((await facilitator.post(api('/erasures'), { memberId: family.memberId })).status).toBe(204);
+      for (const table of ['interaction_events', 'activity_pairs']) {
+        const left: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE member_a = $1 OR member_b = $1`, [family.memberId]);
+        expect(left[0]!.n).toBe(0);
+      }
+      const sources: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM interaction_events WHERE source LIKE '%' || $1 || '%'`, [family.memberId]);
+      expect(sources[0]!.n).toBe(0);
+      expect(((await t.db.query(`SELECT count(*)::int AS n FROM activity_members WHERE member_id = $1`, [family.memberId])) as Array<{ n: number }>)[0]!.n).toBe(0);
+      const after = (await facilitator.get(q)).body as Dashboard;
+      expect(after).toEqual(before);
+      const netAfter = (await facilitator.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
+      expect(netAfter).toEqual(netBefore);
+      expect((await t.auditActions()).some((a) => a.action === 'activity.member_erased' && a.resource_id === family.memberId)).toBe(true);
+    });
+  });
+});
