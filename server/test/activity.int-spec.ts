@@ -315,6 +315,14 @@ describe('activity: interaction events from every feature, analytics, privacy', 
       const sources: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM interaction_events WHERE source LIKE '%' || $1 || '%'`, [family.memberId]);
       expect(sources[0]!.n).toBe(0);
       expect(((await t.db.query(`SELECT count(*)::int AS n FROM activity_members WHERE member_id = $1`, [family.memberId])) as Array<{ n: number }>)[0]!.n).toBe(0);
+      // every snapshot stayed with its member, whichever way the stand-in sorts
+      for (const [who, group] of [[judge, 'justice'], [facilitator, 'social'], [police, 'police']] as const) {
+        const wrong: Array<{ n: number }> = await t.db.query(
+          `SELECT count(*)::int AS n FROM interaction_events WHERE (member_a = $1 AND group_a <> $2) OR (member_b = $1 AND group_b <> $2)`,
+          [who.memberId, group],
+        );
+        expect(wrong[0]!.n).toBe(0);
+      }
       const after = (await facilitator.get(q)).body as Dashboard;
       expect(after).toEqual(before);
       const netAfter = (await facilitator.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;

@@ -27,14 +27,25 @@ export class ActivityErasureService {
     const stand = randomUUID();
     await this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('activity-members:' || $1))`, [labId]);
+      // the pair keeps one spelling (member_a < member_b): when the stand-in changes the order, both snapshots swap too
+      const side = (col: string) =>
+        `${col}_a = CASE WHEN s.na < s.nb THEN e.${col}_a ELSE e.${col}_b END, ${col}_b = CASE WHEN s.na < s.nb THEN e.${col}_b ELSE e.${col}_a END`;
       await m.query(
-        `UPDATE interaction_events SET
-           member_a = least(CASE WHEN member_a = $2 THEN $3 ELSE member_a END, CASE WHEN member_b = $2 THEN $3 ELSE member_b END),
-           member_b = greatest(CASE WHEN member_a = $2 THEN $3 ELSE member_a END, CASE WHEN member_b = $2 THEN $3 ELSE member_b END),
-           municipality_a = CASE WHEN member_a = $2 THEN NULL ELSE municipality_a END,
-           municipality_b = CASE WHEN member_b = $2 THEN NULL ELSE municipality_b END,
-           source = 'erased:' || id
-         WHERE lab_id = $1 AND (member_a = $2 OR member_b = $2)`,
+        `WITH s AS (
+           SELECT id,
+                  CASE WHEN member_a = $2 THEN $3::uuid ELSE member_a END AS na,
+                  CASE WHEN member_b = $2 THEN $3::uuid ELSE member_b END AS nb,
+                  CASE WHEN member_a = $2 THEN NULL ELSE municipality_a END AS ma,
+                  CASE WHEN member_b = $2 THEN NULL ELSE municipality_b END AS mb
+           FROM interaction_events WHERE lab_id = $1 AND (member_a = $2 OR member_b = $2)
+         )
+         UPDATE interaction_events e SET
+           member_a = least(s.na, s.nb), member_b = greatest(s.na, s.nb),
+           ${side('group')}, ${side('tier')}, ${side('lang')},
+           municipality_a = CASE WHEN s.na < s.nb THEN s.ma ELSE s.mb END,
+           municipality_b = CASE WHEN s.na < s.nb THEN s.mb ELSE s.ma END,
+           source = 'erased:' || e.id
+         FROM s WHERE e.id = s.id`,
         [labId, memberId, stand],
       );
       await m.query(
