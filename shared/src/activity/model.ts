@@ -110,7 +110,12 @@ export interface GroupTie {
  * E-I index per group and overall over a set of distinct ties. A tie between two groups is external for both;
  * a tie inside a group internal to it. Overall, each tie counts once.
  */
-export function eiIndices(ties: GroupTie[]): { overall: number | null; byGroup: Partial<Record<StakeholderGroup, number | null>> } {
+export function eiIndices(ties: GroupTie[]): {
+  overall: number | null;
+  external: number;
+  internal: number;
+  byGroup: Partial<Record<StakeholderGroup, { external: number; internal: number; ei: number | null }>>;
+} {
   const counts = new Map<StakeholderGroup, { e: number; i: number }>();
   const at = (g: StakeholderGroup) => {
     let c = counts.get(g);
@@ -129,9 +134,9 @@ export function eiIndices(ties: GroupTie[]): { overall: number | null; byGroup: 
       e++;
     }
   }
-  const byGroup: Partial<Record<StakeholderGroup, number | null>> = {};
-  for (const [g, c] of counts) byGroup[g] = eiIndex(c.e, c.i);
-  return { overall: eiIndex(e, i), byGroup };
+  const byGroup: Partial<Record<StakeholderGroup, { external: number; internal: number; ei: number | null }>> = {};
+  for (const [g, c] of counts) byGroup[g] = { external: c.e, internal: c.i, ei: eiIndex(c.e, c.i) };
+  return { overall: eiIndex(e, i), external: e, internal: i, byGroup };
 }
 
 export const DEFAULT_K_ANONYMITY = 3;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   TIE_KINDS,
-  eiIndex,
+  eiIndices,
   suppress,
   type ActivityBucket,
   type Dashboard,
@@ -99,29 +99,16 @@ export class AnalyticsService {
         set.add(m);
       }
     }
-    const counts = new Map<StakeholderGroup, { e: number; i: number }>();
-    let external = 0;
-    let internal = 0;
-    for (const t of groupTies.values()) {
-      for (const g of t.a === t.b ? [t.a] : [t.a, t.b]) if (!counts.has(g)) counts.set(g, { e: 0, i: 0 });
-      if (t.a === t.b) {
-        counts.get(t.a)!.i++;
-        internal++;
-      } else {
-        counts.get(t.a)!.e++;
-        counts.get(t.b)!.e++;
-        external++;
-      }
-    }
-    const groups: GroupFigures[] = [...counts.entries()]
+    const ei = eiIndices([...groupTies.values()].map((t) => ({ groupA: t.a, groupB: t.b })));
+    const groups: GroupFigures[] = (Object.entries(ei.byGroup) as Array<[StakeholderGroup, { external: number; internal: number; ei: number | null }]>)
       .map(([group, c]) => {
         const members = groupMembers.get(group)?.size ?? 0;
         return {
           group,
           members: suppress(members, members, k),
-          external: suppress(c.e, members, k),
-          internal: suppress(c.i, members, k),
-          ei: suppress(roundOrNull(eiIndex(c.e, c.i)), members, k),
+          external: suppress(c.external, members, k),
+          internal: suppress(c.internal, members, k),
+          ei: suppress(roundOrNull(c.ei), members, k),
         };
       })
       .sort((x, y) => x.group.localeCompare(y.group));
@@ -147,7 +134,7 @@ export class AnalyticsService {
         kinds: Object.fromEntries(TIE_KINDS.map((kind) => [kind, b.kinds[kind] ?? { ties: 0, weight: 0, share: 0 }])) as Record<TieKind, TieKindFigures>,
       })),
       groups,
-      eiOverall: suppress(roundOrNull(eiIndex(external, internal)), all.members, k),
+      eiOverall: suppress(roundOrNull(ei.overall), all.members, k),
       // a share over all the period's ties describes all their members
       crossLanguageShare: suppress(distinct.size > 0 ? round(crossPairs.length / distinct.size) : 0, all.members, k),
       newTies,

@@ -24,7 +24,8 @@ export interface BrokerFigure {
 }
 
 /**
- * Brokers: members who tie together groups that have no direct tie between them in the period, ranked by their
+ * Brokers: members on shortest paths (betweenness > 0) who tie together groups that have no other tie between them
+ * in the period, ranked by their
  * normalised betweenness centrality (graphology-metrics, on the unweighted graph of distinct ties: a broker is
  * about who lies on the shortest paths, not about how often they talk).
  */
@@ -72,7 +73,8 @@ export function findBrokers(ties: PairTie[], limit = 10): BrokerFigure[] {
         }
       }
     }
-    if (bridged.size >= 2) out.push({ member: node, group: own, betweenness: round(centrality[node] ?? 0), groupsBridged: bridged.size });
+    // a member on no shortest path (a leaf) brokers nothing, even as the only tie of their group
+    if (bridged.size >= 2 && (centrality[node] ?? 0) > 0) out.push({ member: node, group: own, betweenness: round(centrality[node] ?? 0), groupsBridged: bridged.size });
   });
   return out.sort((x, y) => y.betweenness - x.betweenness || y.groupsBridged - x.groupsBridged || x.member.localeCompare(y.member)).slice(0, limit);
 }
