@@ -15,6 +15,7 @@ export const DEMO = {
   socialWorker: 'social.worker@demo.relab.example',
   imam: 'imam@demo.relab.example',
   police: 'police@demo.relab.example',
+  judge: 'judge@demo.relab.example',
   observer: 'observer@demo.relab.example',
 } as const;
 

@@ -3,10 +3,12 @@ import { uuidSchema } from '../api/common.js';
 import { LIFE_DOMAINS, type LifeDomain } from '../domain/life-domains.js';
 import { STAKEHOLDER_GROUPS, type PowerTier, type StakeholderGroup } from '../domain/sectors.js';
 import {
+  ACTIVITY_BUCKETS,
   INTERACTION_KINDS,
   K_ANONYMITY_RANGE,
   MAX_INTERACTION_WEIGHT,
   STAKEHOLDER_KEYS,
+  type ActivityBucket,
   type ClassificationRule,
   type InteractionKind,
   type LanguageCommunity,
@@ -47,9 +49,6 @@ export interface ActivitySettings extends ClassificationRule {
   /** Which keys differ from the default. */
   overridden: string[];
 }
-
-export const ACTIVITY_BUCKETS = ['week', 'month'] as const;
-export type ActivityBucket = (typeof ACTIVITY_BUCKETS)[number];
 
 const day = z.iso.date();
 export const activityQuerySchema = z

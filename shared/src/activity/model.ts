@@ -150,3 +150,7 @@ export const K_ANONYMITY_RANGE = { min: 2, max: 20 } as const;
 export function suppress<T>(value: T, members: number, k: number): T | null {
   return members > 0 && members < k ? null : value;
 }
+
+/** Buckets of the dashboard's series: weeks start on Monday, months on the 1st (UTC). */
+export const ACTIVITY_BUCKETS = ['week', 'month'] as const;
+export type ActivityBucket = (typeof ACTIVITY_BUCKETS)[number];

@@ -52,6 +52,8 @@ export const routes: RouteObject[] = [
             path: 'labs/:labId/sessions/:sessionId/report',
             lazy: async () => ({ Component: (await import('../routes/SessionReportPage.js')).SessionReportPage }),
           },
+          // Bonding, bridging and linking: dashboard and network view (chart.js; sigma only when the network is drawn).
+          { path: 'labs/:labId/activity', lazy: async () => ({ Component: (await import('../routes/ActivityPage.js')).ActivityPage }) },
           { path: 'settings', element: <SettingsPage /> },
         ],
       },

@@ -11,9 +11,12 @@ import dialoguesNl from './locales/dialogues/nl.json' with { type: 'json' };
 import sessionsEn from './locales/sessions/en.json' with { type: 'json' };
 import sessionsFr from './locales/sessions/fr.json' with { type: 'json' };
 import sessionsNl from './locales/sessions/nl.json' with { type: 'json' };
+import activityEn from './locales/activity/en.json' with { type: 'json' };
+import activityFr from './locales/activity/fr.json' with { type: 'json' };
+import activityNl from './locales/activity/nl.json' with { type: 'json' };
 
 export const translations = {
-  nl: { ...nl, ...dialoguesNl, ...sessionsNl },
-  fr: { ...fr, ...dialoguesFr, ...sessionsFr },
-  en: { ...en, ...dialoguesEn, ...sessionsEn },
+  nl: { ...nl, ...dialoguesNl, ...sessionsNl, ...activityNl },
+  fr: { ...fr, ...dialoguesFr, ...sessionsFr, ...activityFr },
+  en: { ...en, ...dialoguesEn, ...sessionsEn, ...activityEn },
 };

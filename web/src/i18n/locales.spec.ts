@@ -81,5 +81,10 @@ describe('the check itself', () => {
     expect(keys).toContain('boards.templates.support_network');
     expect(keys).toContain('boards.types.connector');
     expect(keys).toContain('boards.colors.purple');
+    expect(keys).toContain('activity.kinds.linking');
+    expect(keys).toContain('activity.groups.civil_society');
+    expect(keys).toContain('activity.tiers.3');
+    expect(keys).toContain('activity.interactions.session_co_presence');
+    expect(keys).toContain('activity.filters.presets.custom');
   });
 });

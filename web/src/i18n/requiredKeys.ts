@@ -1,19 +1,25 @@
 /** Translation keys that must exist in every language, derived from the shared domain constants. */
 import {
+  ACTIVITY_BUCKETS,
   BOARD_TEMPLATES,
   COLLAB_ERROR_CODES,
   COLLAB_STATUSES,
   DETECTION_KINDS,
   ERROR_CODE_IDS,
+  INTERACTION_KINDS,
   LAB_ROLES,
   LANGUAGES,
+  POWER_TIERS,
   REFLECTION_STATUSES,
   SECTOR_IDS,
   SHAPE_COLORS,
   SHAPE_TYPES,
+  STAKEHOLDER_GROUPS,
+  TIE_KINDS,
   VERSION_KINDS,
   invitationSchema,
 } from '@relab/shared';
+import { PERIOD_PRESETS } from '../features/activity/filters.js';
 import { CLIENT_ERROR_CODES } from '../lib/api.js';
 
 /** Taken from the API contract, so a status added there fails the i18n test until it is translated. */
@@ -37,5 +43,12 @@ export function requiredTranslationKeys(): string[] {
     ...BOARD_TEMPLATES.map((template) => `boards.templateHints.${template}`),
     ...SHAPE_TYPES.map((type) => `boards.types.${type}`),
     ...SHAPE_COLORS.map((color) => `boards.colors.${color}`),
+    ...TIE_KINDS.map((kind) => `activity.kinds.${kind}`),
+    ...TIE_KINDS.map((kind) => `activity.kindHints.${kind}`),
+    ...STAKEHOLDER_GROUPS.map((group) => `activity.groups.${group}`),
+    ...Object.values(POWER_TIERS).map((tier) => `activity.tiers.${tier}`),
+    ...INTERACTION_KINDS.map((kind) => `activity.interactions.${kind}`),
+    ...[...PERIOD_PRESETS, 'custom'].map((period) => `activity.filters.presets.${period}`),
+    ...ACTIVITY_BUCKETS.map((bucket) => `activity.filters.buckets.${bucket}`),
   ];
 }

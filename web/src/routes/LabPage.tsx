@@ -4,6 +4,7 @@ import type { LabRole } from '@relab/shared';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Loading } from '../components/Loading.js';
 import { useSession } from '../features/auth/useSession.js';
+import { ACTIVITY_ROLES } from '../features/activity/roles.js';
 import { InvitationsPanel } from '../features/invitations/InvitationsPanel.js';
 import { LabOverview } from '../features/labs/LabOverview.js';
 import { MembersTable } from '../features/labs/MembersTable.js';
@@ -82,6 +83,17 @@ export function LabPage() {
           </Link>
         </h2>
         <p className="muted">{t('lab.sessionsHint')}</p>
+        {/* Who connects with whom: aggregated figures for facilitators and observers only. */}
+        {ACTIVITY_ROLES.has(lab.data.myRole) ? (
+          <>
+            <h2 id="activity-link-title" className="h3">
+              <Link to={`/labs/${encodeURIComponent(labId)}/activity`} data-testid="lab-activity-link">
+                {t('activity.labLink')}
+              </Link>
+            </h2>
+            <p className="muted">{t('activity.labHint')}</p>
+          </>
+        ) : null}
       </section>
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('members.title')}</h2>

@@ -17,6 +17,7 @@ const DEMO_PROFESSIONALS: Array<{ email: string; name: string; role: LabRole; se
   { email: 'justice.assistant@demo.relab.example', name: 'Jonas Voorbeeld', role: 'practitioner', sector: 'justice_assistant', language: 'nl' },
   { email: 'social.worker@demo.relab.example', name: 'Camille Exemple', role: 'practitioner', sector: 'social_worker', language: 'fr' },
   { email: 'imam@demo.relab.example', name: 'Yusuf Fictief', role: 'practitioner', sector: 'religious_counsellor', language: 'nl' },
+  { email: 'judge@demo.relab.example', name: 'Sara Fictief', role: 'practitioner', sector: 'judge', language: 'nl' },
   { email: 'police@demo.relab.example', name: 'Luc Testpersoon', role: 'practitioner', sector: 'local_police', language: 'fr' },
   { email: 'observer@demo.relab.example', name: 'Olivia Sample', role: 'observer', sector: 'researcher', language: 'en' },
 ];

@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActivitySettings, Dashboard, Lab, Network, SessionSummary } from '@relab/shared';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Loading } from '../../components/Loading.js';
+import { useApiQuery } from '../../lib/useApiQuery.js';
+import { sessionsApi } from '../sessions/api.js';
+import { ActivityFiltersForm } from './ActivityFiltersForm.js';
+import { activityApi, activityLinks } from './api.js';
+import { BrokersTable } from './BrokersTable.js';
+import { isEmptyPeriod } from './dashboard.js';
+import { queryString, toQuery } from './filters.js';
+import { GroupsTable } from './GroupsTable.js';
+import { NetworkSection } from './NetworkSection.js';
+import { RulePanel } from './RulePanel.js';
+import { TotalsPanel } from './TotalsPanel.js';
+import { TrendChart } from './TrendChart.js';
+import { useActivityFilters } from './useActivityFilters.js';
+import './activity.css';
+
+/**
+ * The activity dashboard of a lab (facilitators and observers): filters, totals, the trend, per-group figures,
+ * brokers (facilitators), the network, the rule and its settings, and the downloads (facilitators).
+ */
+export function ActivityDashboard({ lab }: { lab: Lab }) {
+  const { t } = useTranslation();
+  const labId = lab.id;
+  const facilitator = lab.myRole === 'facilitator';
+  const { filters, range, today, update } = useActivityFilters(lab.createdAt.slice(0, 10));
+  const query = useMemo(() => toQuery(filters, range), [filters, range]);
+  const key = queryString(query);
+
+  const settings = useApiQuery<ActivitySettings>(() => activityApi.settings(labId), [labId]);
+  const dashboard = useApiQuery<Dashboard>(() => activityApi.dashboard(labId, query), [labId, key]);
+  const network = useApiQuery<Network>(() => activityApi.network(labId, query), [labId, key]);
+  const sessions = useApiQuery<SessionSummary[]>(() => sessionsApi.list(labId, 'past'), [labId]);
+  // While new filters load, the previous figures stay (dimmed, aria-busy); after a failed load none are shown.
+  const data = dashboard.error ? undefined : dashboard.data;
+  const k = data?.kAnonymity ?? settings.data?.kAnonymity ?? 0;
+
+  function settingsSaved(next: ActivitySettings) {
+    settings.setData(next);
+    dashboard.reload();
+    network.reload();
+  }
+
+  return (
+    <div className="activity" data-testid="activity-dashboard">
+      <ActivityFiltersForm filters={filters} range={range} today={today} sessions={sessions.data} onChange={update} />
+
+      {dashboard.loading ? <Loading /> : null}
+      <ErrorAlert error={dashboard.error} />
+      {data ? (
+        <div className={dashboard.loading ? 'activity-figures-block is-stale' : 'activity-figures-block'} aria-busy={dashboard.loading}>
+          {isEmptyPeriod(data) ? (
+            <p className="alert alert-warning" role="status" data-testid="activity-empty">
+              {t('activity.empty')}
+            </p>
+          ) : null}
+          <TotalsPanel dashboard={data} />
+          <TrendChart dashboard={data} />
+          <GroupsTable groups={data.groups} k={data.kAnonymity} />
+          {data.brokers ? <BrokersTable brokers={data.brokers} /> : null}
+        </div>
+      ) : null}
+
+      {/* While a network loads the previous drawing goes, so data-rendered always describes the current filters. */}
+      <NetworkSection network={network.loading || network.error ? undefined : network.data} loading={network.loading} error={network.error} k={k} />
+
+      <ErrorAlert error={settings.error} />
+      {settings.data ? <RulePanel labId={labId} settings={settings.data} canEdit={facilitator} onSaved={settingsSaved} /> : null}
+
+      {facilitator ? (
+        <section aria-labelledby="activity-exports-title" className="activity-section card">
+          <h2 id="activity-exports-title">{t('activity.exports.title')}</h2>
+          <p className="hint">{t('activity.exports.hint')}</p>
+          <div className="button-row">
+            <a className="button button-secondary" href={activityLinks.eventsCsv(labId, range)} download data-testid="activity-export-csv">
+              {t('activity.exports.csv')}
+            </a>
+            <a className="button button-secondary" href={activityLinks.networkGraphml(labId, range)} download data-testid="activity-export-graphml">
+              {t('activity.exports.graphml')}
+            </a>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

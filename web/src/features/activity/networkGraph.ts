@@ -1,0 +1,83 @@
+/**
+ * The Network as a graphology graph with sigma's display attributes, laid out synchronously: a deterministic start
+ * (groups on a circle) and a bounded number of ForceAtlas2 iterations. Loaded only with the network view.
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { Network, NetworkNode, StakeholderGroup, TieKind } from '@relab/shared';
+import { GROUP_COLORS, TIE_LINE_STYLES, drawableEdges, edgeSize, initialPositions, layoutIterations, nodeSize, sizeScale } from './network.js';
+
+export interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  group: StakeholderGroup;
+  strength: number;
+}
+
+export interface EdgeAttributes {
+  size: number;
+  color: string;
+  kind: TieKind;
+  /** Interaction weight: thickness, and the weight ForceAtlas2 pulls with. */
+  weight: number;
+  /** Read by the edge layers (see NetworkCanvas): a solid edge fills `plainColor`, a dashed one leaves it transparent. */
+  plainColor: string;
+  dashSize: number;
+  gapSize: number;
+}
+
+export type ActivityGraph = Graph<NodeAttributes, EdgeAttributes>;
+
+export const TRANSPARENT = 'rgba(0,0,0,0)';
+
+export function buildGraph(network: Pick<Network, 'nodes' | 'edges'>, labelOf: (node: NetworkNode) => string): ActivityGraph {
+  // Multi: a pair may have ties of two kinds in one period (a member changed group in between).
+  const graph: ActivityGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true, allowSelfLoops: false });
+  const positions = initialPositions(network.nodes);
+  const maxStrength = Math.max(0, ...network.nodes.map((n) => n.strength));
+  const scale = sizeScale(network.nodes.length);
+  for (const node of network.nodes) {
+    if (graph.hasNode(node.id)) continue;
+    const { x, y } = positions.get(node.id) ?? { x: 0, y: 0 };
+    graph.addNode(node.id, {
+      x,
+      y,
+      size: nodeSize(node.strength, maxStrength, scale),
+      color: GROUP_COLORS[node.group] ?? '#666666',
+      label: labelOf(node),
+      group: node.group,
+      strength: node.strength,
+    });
+  }
+  const edges = drawableEdges(network);
+  const maxWeight = Math.max(0, ...edges.map((e) => e.weight));
+  for (const edge of edges) {
+    const style = TIE_LINE_STYLES[edge.kind];
+    const solid = style.dash === 0 || style.gap === 0;
+    graph.addEdge(edge.source, edge.target, {
+      size: edgeSize(edge.weight, maxWeight, scale),
+      color: style.color,
+      kind: edge.kind,
+      weight: edge.weight,
+      plainColor: solid ? style.color : TRANSPARENT,
+      dashSize: solid ? 0 : style.dash,
+      gapSize: solid ? 0 : style.gap,
+    });
+  }
+  return graph;
+}
+
+/** Runs the bounded ForceAtlas2 layout in place; returns the number of iterations run. */
+export function layoutGraph(graph: ActivityGraph): number {
+  if (graph.order < 2) return 0;
+  const iterations = layoutIterations(graph.order, graph.size);
+  forceAtlas2.assign(graph, {
+    iterations,
+    getEdgeWeight: 'weight',
+    settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 300, adjustSizes: false },
+  });
+  return iterations;
+}
