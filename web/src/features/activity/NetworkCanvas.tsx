@@ -66,7 +66,8 @@ export default function NetworkCanvas({ network, labelOf, onFailed }: Props) {
         primitives: { edges: EDGE_PRIMITIVES },
         settings: {
           renderLabels: true,
-          labelRenderedSizeThreshold: 8,
+          // a small network shows every label; a large one only those of its stronger members
+          labelRenderedSizeThreshold: graph.order <= 60 ? 0 : 8,
           // On a phone one finger scrolls the page; two move the graph. Ctrl/⌘ + wheel zooms.
           gestureTarget: 'shared',
           sharedGestureWheelMessage: messages.current.wheel,
