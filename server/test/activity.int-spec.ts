@@ -328,6 +328,15 @@ describe('activity: interaction events from every feature, analytics, privacy', 
       const netAfter = (await facilitator.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
       expect(netAfter).toEqual(netBefore);
       expect((await t.auditActions()).some((a) => a.action === 'activity.member_erased' && a.resource_id === family.memberId)).toBe(true);
+
+      // any member can ask for it themself; nothing to erase twice is harmless
+      const mine: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM interaction_events WHERE member_a = $1 OR member_b = $1`, [imam.memberId]);
+      expect(mine[0]!.n).toBeGreaterThan(0);
+      expect((await imam.post(api('/erasures/me'))).status).toBe(204);
+      const left: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM interaction_events WHERE member_a = $1 OR member_b = $1`, [imam.memberId]);
+      expect(left[0]!.n).toBe(0);
+      expect((await facilitator.get(q)).body).toEqual(before);
+      expect((await imam.post(api('/erasures/me'))).status).toBe(204);
     });
   });
 });

@@ -27,6 +27,7 @@ import {
  *   GET  /export/events.csv?from&to     text/csv           facilitators: pseudonymous events (data dictionary in docs/)
  *   GET  /export/network.graphml?from&to application/xml   facilitators
  *   POST /erasures { memberId }          204               facilitators: a member's identity leaves every event
+ *   POST /erasures/me                    204               any member: their own identity leaves every event
  */
 
 const weight = z.number().min(0).max(MAX_INTERACTION_WEIGHT);

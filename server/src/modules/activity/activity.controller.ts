@@ -82,6 +82,14 @@ export class ActivityController {
     res.end(body);
   }
 
+  /** Any member: their own identity leaves the lab's interaction events (the GDPR right to erasure, self-service). */
+  @Post('erasures/me')
+  @HttpCode(204)
+  @LabRoles()
+  async eraseMe(@Param('labId') labId: string, @Membership() me: LabMember): Promise<void> {
+    await this.erasure.erase(labId, me.id, me.userId);
+  }
+
   @Post('erasures')
   @HttpCode(204)
   @LabRoles('facilitator')
