@@ -167,4 +167,19 @@ describe('bonding, bridging and linking: a family member and a judge reply to ea
     expect(await seriousViolations(olivia)).toEqual([]);
     await screenshot(olivia, '32-activity-observer-phone');
   });
+
+  test('the mother unlinks herself from the statistics on her phone; the figures stay the same', async () => {
+    await mother.goto(`${server.url}/labs/${labId}`);
+    await mother.getByTestId('activity-erase-me-section').waitFor();
+    expect(await seriousViolations(mother)).toEqual([]);
+    await mother.getByTestId('activity-erase-me').click();
+    await mother.getByTestId('activity-erase-me-confirm').click();
+    await mother.getByTestId('activity-erase-me-done').waitFor();
+    await mother.getByTestId('activity-erase-me-section').screenshot({ path: join(SCREENSHOTS, '33-activity-unlink-phone.png') });
+    await fien.reload();
+    await fien.getByTestId('activity-dashboard').waitFor();
+    await until('the dashboard shows the linking tie again', async () => ((await fien.getByTestId('activity-total-linking-ties').textContent()) ?? '').trim() === '1');
+    expect((await fien.getByTestId('activity-total-bridging-ties').textContent())!.trim()).toBe('1');
+    expect(await network(fien).getAttribute('data-edges')).toBe('2');
+  });
 });

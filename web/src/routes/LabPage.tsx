@@ -4,6 +4,7 @@ import type { LabRole } from '@relab/shared';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { Loading } from '../components/Loading.js';
 import { useSession } from '../features/auth/useSession.js';
+import { EraseMeSection } from '../features/activity/EraseMeSection.js';
 import { ACTIVITY_ROLES } from '../features/activity/roles.js';
 import { InvitationsPanel } from '../features/invitations/InvitationsPanel.js';
 import { LabOverview } from '../features/labs/LabOverview.js';
@@ -109,6 +110,8 @@ export function LabPage() {
           />
         ) : null}
       </section>
+      {/* Every member, families and returnees above all: what the statistics count about them, and a way out. */}
+      <EraseMeSection labId={labId} />
       {facilitator ? <InvitationsPanel labId={labId} /> : null}
     </>
   );

@@ -68,6 +68,7 @@ export default function NetworkCanvas({ network, labelOf, onFailed }: Props) {
           renderLabels: true,
           // a small network shows every label; a large one only those of its stronger members
           labelRenderedSizeThreshold: graph.order <= 60 ? 0 : 8,
+          labelGridCellSize: graph.order <= 60 ? 20 : 100,
           // On a phone one finger scrolls the page; two move the graph. Ctrl/⌘ + wheel zooms.
           gestureTarget: 'shared',
           sharedGestureWheelMessage: messages.current.wheel,

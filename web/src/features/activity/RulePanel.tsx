@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { INTERACTION_KINDS, STAKEHOLDER_KEYS, type ActivitySettings } from '@relab/shared';
 import { localeOf } from '../../lib/format.js';
 import { GroupSwatch } from './Legends.js';
+import { MappingTableHead } from './MappingTableHead.js';
 import { SettingsForm } from './SettingsForm.js';
 import { useKeyLabel } from './useKeyLabel.js';
 
@@ -96,14 +97,7 @@ export function RulePanel({ labId, settings, canEdit, onSaved }: Props) {
           <details className="activity-table-details">
             <summary>{t('activity.rule.mapping')}</summary>
             <table className="stack-table" data-testid="activity-mapping-table">
-              <caption className="visually-hidden">{t('activity.rule.mappingCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('activity.rule.key')}</th>
-                  <th scope="col">{t('activity.rule.group')}</th>
-                  <th scope="col">{t('activity.rule.tier')}</th>
-                </tr>
-              </thead>
+              <MappingTableHead />
               <tbody>
                 {STAKEHOLDER_KEYS.map((key) => {
                   const info = settings.mapping[key];
@@ -133,3 +127,4 @@ export function RulePanel({ labId, settings, canEdit, onSaved }: Props) {
     </section>
   );
 }
+

@@ -11,8 +11,10 @@ import {
   type StakeholderGroup,
 } from '@relab/shared';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FormActions } from '../../components/FormActions.js';
 import { useAction } from '../../lib/useAction.js';
 import { activityApi } from './api.js';
+import { MappingTableHead } from './MappingTableHead.js';
 import { useKeyLabel } from './useKeyLabel.js';
 import { POWER_TIER_VALUES, changedKeys, draftErrors, draftFrom, updateFrom, type SettingsDraft, type SettingsErrors } from './settings.js';
 
@@ -122,14 +124,7 @@ export function SettingsForm({ labId, settings, onSaved, onCancel }: Props) {
       <fieldset className="field">
         <legend>{t('activity.settings.mapping')}</legend>
         <table className="stack-table activity-mapping-form">
-          <caption className="visually-hidden">{t('activity.rule.mappingCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('activity.rule.key')}</th>
-              <th scope="col">{t('activity.rule.group')}</th>
-              <th scope="col">{t('activity.rule.tier')}</th>
-            </tr>
-          </thead>
+          <MappingTableHead />
           <tbody>
             {STAKEHOLDER_KEYS.map((key) => (
               <tr key={key}>
@@ -175,15 +170,14 @@ export function SettingsForm({ labId, settings, onSaved, onCancel }: Props) {
         </table>
       </fieldset>
 
-      <ErrorAlert error={save.error} />
-      <div className="button-row">
-        <button type="submit" className="button" disabled={save.pending} data-testid="activity-settings-save">
-          {save.pending ? t('common.saving') : t('activity.settings.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={save.error}
+        pending={save.pending}
+        submitLabel={t('activity.settings.save')}
+        pendingLabel={t('common.saving')}
+        submitTestId="activity-settings-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

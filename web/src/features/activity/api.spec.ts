@@ -16,4 +16,7 @@ describe('activity API paths', () => {
     expect(activityLinks.eventsCsv(LAB, range)).toBe('/api/labs/lab%201/activity/export/events.csv?from=2026-01-01&to=2026-03-31');
     expect(activityLinks.networkGraphml(LAB, range)).toBe('/api/labs/lab%201/activity/export/network.graphml?from=2026-01-01&to=2026-03-31');
   });
+  test('a member unlinks themselves at erasures/me', () => {
+    expect(activityPaths.eraseMe(LAB)).toBe('/api/labs/lab%201/activity/erasures/me');
+  });
 });

@@ -13,6 +13,7 @@ export const activityPaths = {
   settings: (labId: string) => `${activityPath(labId)}/settings`,
   dashboard: (labId: string, query: ActivityQuery) => `${activityPath(labId)}/dashboard?${queryString(query)}`,
   network: (labId: string, query: ActivityQuery) => `${activityPath(labId)}/network?${queryString(query, NETWORK_KEYS)}`,
+  eraseMe: (labId: string) => `${activityPath(labId)}/erasures/me`,
 };
 
 /** Plain links (the session cookie goes with them): a file download each, for facilitators. */
@@ -26,4 +27,6 @@ export const activityApi = {
   putSettings: (labId: string, body: ActivitySettingsUpdate) => api.request<ActivitySettings>('PUT', activityPaths.settings(labId), body),
   dashboard: (labId: string, query: ActivityQuery) => api.request<Dashboard>('GET', activityPaths.dashboard(labId, query)),
   network: (labId: string, query: ActivityQuery) => api.request<Network>('GET', activityPaths.network(labId, query)),
+  /** Any member: their identity leaves every event counted so far (204). */
+  eraseMe: (labId: string) => api.request<void>('POST', activityPaths.eraseMe(labId)),
 };
