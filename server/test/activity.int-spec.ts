@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { boardDocName, commentKeys, liveTopic, type ActivitySettings, type Dashboard, type Network, type Shape } from '@relab/shared';
+import { boardDocName, commentKeys, eiIndices, INTERACTION_KINDS, liveTopic, type StakeholderGroup, type ActivitySettings, type Dashboard, type Network, type Shape } from '@relab/shared';
+import { AnalyticsService, type Period } from '../src/modules/activity/analytics.service.js';
+import { InteractionRecorder } from '../src/modules/activity/interaction-recorder.service.js';
 import { until, YClient } from './support/collab-client.js';
 import { openDialogue, send, type Member } from './support/dialogue-helpers.js';
 import { LiveClient } from './support/live-client.js';
@@ -213,6 +215,76 @@ describe('activity: interaction events from every feature, analytics, privacy', 
     });
   });
 
+  describe('pre-aggregates', () => {
+    test('the dashboard and the network from the pre-aggregates equal those computed from the events, incremental and rebuilt, for any period', async () => {
+      const lab = await t.lab();
+      const id = lab.labId;
+      const boss = Object.assign(lab.facilitator, { memberId: (await lab.facilitator.get(`/api/labs/${id}/members`)).body[0].id as string });
+      const cast: Member[] = [boss];
+      for (const [role, sector] of [['practitioner', 'judge'], ['practitioner', 'social_worker'], ['practitioner', 'religious_counsellor'], ['practitioner', 'local_police'], ['family', undefined], ['family', undefined], ['returnee', undefined]] as const) {
+        cast.push(await t.member(id, boss, role, sector ? { sector } : {}));
+      }
+      const recorder = t.app.get(InteractionRecorder);
+      const analytics = t.app.get(AnalyticsService);
+      // a fixed pseudo-random sequence of interactions (the test always replays the same)
+      let seed = 20261206;
+      const rand = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n); // MINSTD: exact in doubles
+      for (let i = 0; i < 120; i++) {
+        const a = cast[rand(cast.length)]!.memberId;
+        const b = cast[rand(cast.length)]!.memberId;
+        const kind = INTERACTION_KINDS[rand(INTERACTION_KINDS.length)]!;
+        await recorder.record(id, kind, [{ a, b, source: `test:${i}` }], { sessionId: null, lifeDomains: rand(3) === 0 ? ['housing'] : [] });
+      }
+      const compare = async (periods: Period[]) => {
+        for (const period of periods) {
+          expect(await analytics.dashboard(id, period)).toEqual(await analytics.dashboard(id, period, { fromEvents: true }));
+          expect(await analytics.network(id, period, 'members')).toEqual(await analytics.network(id, period, 'members', { fromEvents: true }));
+        }
+      };
+      await compare([{ from: today(), to: today(), bucket: 'week' }, { from: '2020-01-01', to: today(), bucket: 'month' }]);
+      const d = await analytics.dashboard(id, { from: today(), to: today(), bucket: 'week' });
+      expect(d.totals.events).toBeGreaterThan(50);
+
+      // spread the events over four months, then rebuild the pre-aggregates from them
+      await t.db.query(`UPDATE interaction_events SET day = day - (id % 120)::int WHERE lab_id = $1`, [id]);
+      await t.db.query(`UPDATE activity_pairs p SET first_day = (SELECT min(day) FROM interaction_events e WHERE e.lab_id = p.lab_id AND e.pair = p.seq) WHERE lab_id = $1`, [id]);
+      await recorder.rebuild(id);
+      const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+      await compare([
+        { from: day(119), to: today(), bucket: 'week' },
+        { from: day(119), to: today(), bucket: 'month' },
+        { from: day(75), to: day(20), bucket: 'week' },
+        { from: day(40), to: day(33), bucket: 'month' },
+        { from: `${day(60).slice(0, 7)}-01`, to: day(1), bucket: 'month' },
+      ]);
+      const spread = await analytics.dashboard(id, { from: day(119), to: today(), bucket: 'week' });
+      expect(spread.series.length).toBeGreaterThan(10);
+
+      // and they mean what they should: worked out here from the events with the shared definitions
+      expect((await boss.put(`/api/labs/${id}/activity/settings`, { kAnonymity: 2 })).status).toBe(200);
+      const from = day(75);
+      const to = day(20);
+      const rows: Array<{ a: string; b: string; ga: StakeholderGroup; gb: StakeholderGroup; la: string; lb: string }> = await t.db.query(
+        `SELECT DISTINCT member_a AS a, member_b AS b, group_a AS ga, group_b AS gb, lang_a AS la, lang_b AS lb FROM interaction_events WHERE lab_id = $1 AND day BETWEEN $2 AND $3`,
+        [id, from, to],
+      );
+      const got = await analytics.dashboard(id, { from, to, bucket: 'month' });
+      const pairs = new Set(rows.map((r) => `${r.a}|${r.b}`));
+      expect(got.totals.ties).toBe(pairs.size);
+      expect(got.crossLanguageShare).toBeCloseTo(new Set(rows.filter((r) => r.la !== r.lb).map((r) => `${r.a}|${r.b}`)).size / pairs.size, 3);
+      const expected = eiIndices(rows.map((r) => ({ groupA: r.ga, groupB: r.gb })));
+      expect(got.eiOverall).toBeCloseTo(expected.overall!, 3);
+      for (const g of got.groups) {
+        const members = new Set(rows.flatMap((r) => [...(r.ga === g.group ? [r.a] : []), ...(r.gb === g.group ? [r.b] : [])])).size;
+        if (members < 2) {
+          expect(g).toEqual({ group: g.group, members: null, external: null, internal: null, ei: null });
+          continue;
+        }
+        expect(g).toEqual({ group: g.group, members, external: expected.byGroup[g.group]!.external, internal: expected.byGroup[g.group]!.internal, ei: expect.closeTo(expected.byGroup[g.group]!.ei!, 3) });
+      }
+    });
+  });
+
   describe('analytics', () => {
     test('the dashboard counts ties by kind, E-I and cross-language share, and hides cells under k for observers and facilitators alike', async () => {
       const res = await facilitator.get(api(`/dashboard?from=${today()}&to=${today()}`));
@@ -231,11 +303,9 @@ describe('activity: interaction events from every feature, analytics, privacy', 
       expect(d.totals.bridging).toEqual({ ties: null, weight: null, share: null });
       expect(d.totals.bonding).toEqual({ ties: 0, weight: 0, share: 0 });
       expect(d.series).toHaveLength(1);
-      expect(d.brokers).not.toBeNull();
-      // observers: aggregates only
+      // observers see the same aggregates
       const o = (await observer.get(api(`/dashboard?from=${today()}&to=${today()}`))).body as Dashboard;
-      expect(o.brokers).toBeNull();
-      expect(o.totals).toEqual(d.totals);
+      expect(o).toEqual(d);
       // practitioners and families do not see it
       expect((await judge.get(api('/dashboard'))).status).toBe(403);
       expect((await family.get(api('/network'))).status).toBe(403);
@@ -248,11 +318,13 @@ describe('activity: interaction events from every feature, analytics, privacy', 
     test('the network: members by pseudonym for facilitators, groups of at least k members for observers', async () => {
       const m = (await facilitator.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
       expect(m.view).toBe('members');
+      expect(m.brokers).not.toBeNull();
       expect(m.nodes.every((n) => /^P\d{3}$/.test(n.label))).toBe(true);
       const json = JSON.stringify(m);
       for (const who of [judge, family, social, imam]) expect(json).not.toContain(who.memberId);
       const g = (await observer.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
       expect(g.view).toBe('groups');
+      expect(g.brokers).toBeNull();
       // every group here has fewer than 3 members: all suppressed
       expect(g.nodes).toEqual([]);
       expect(g.suppressed).toBeGreaterThan(0);

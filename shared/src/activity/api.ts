@@ -118,8 +118,6 @@ export interface Dashboard {
   crossLanguageShare: Suppressible;
   /** Distinct pairs whose first interaction ever falls in the period, by tie kind. */
   newTies: Record<TieKind, Suppressible>;
-  /** Facilitators only: members who connect otherwise unconnected groups; null for observers. */
-  brokers: Broker[] | null;
 }
 
 export interface NetworkNode {
@@ -150,6 +148,8 @@ export interface Network {
   edges: NetworkEdge[];
   /** Nodes (or groups) left out because they describe fewer than k members. */
   suppressed: number;
+  /** Facilitators only (members view): members who connect otherwise unconnected groups; null for observers. */
+  brokers: Broker[] | null;
 }
 
 export type { LifeDomain };

@@ -7,6 +7,8 @@ import {
   eiIndex,
   eiIndices,
   languageCommunityOf,
+  pairClass,
+  tieOfClass,
   stakeholderIn,
   stakeholderMapping,
   suppress,
@@ -31,6 +33,8 @@ describe('classification of a pair', () => {
         expect(kind).toBe(expected);
         // symmetric
         expect(classifyTie(b, a, { bondingRequiresSameLanguage: sameLanguage })).toBe(kind);
+        // the stored class gives the same answer
+        expect(tieOfClass(pairClass(a, b), { bondingRequiresSameLanguage: sameLanguage })).toBe(kind);
         seen = { ...seen, [kind]: seen[kind] + 1 };
       }
     }

@@ -92,6 +92,22 @@ export function classifyTie(a: Pick<MemberSnapshot, 'group' | 'tier' | 'language
 }
 
 /**
+ * The class of a pair's two snapshots, what the tie kind depends on under either language rule (stored with each
+ * event and in the day pre-aggregates): bit 1 the power tiers differ, bit 2 same stakeholder group, bit 4 same
+ * language community.
+ */
+export const PAIR_CLASS = { tiersDiffer: 1, sameGroup: 2, sameLanguage: 4 } as const;
+export function pairClass(a: Pick<MemberSnapshot, 'group' | 'tier' | 'language'>, b: Pick<MemberSnapshot, 'group' | 'tier' | 'language'>): number {
+  return (a.tier !== b.tier ? PAIR_CLASS.tiersDiffer : 0) | (a.group === b.group ? PAIR_CLASS.sameGroup : 0) | (a.language === b.language ? PAIR_CLASS.sameLanguage : 0);
+}
+/** The tie kind of a pair class under a lab's rule: the same answer as `classifyTie` on the two snapshots. */
+export function tieOfClass(cls: number, rule: ClassificationRule = DEFAULT_CLASSIFICATION_RULE): TieKind {
+  if (cls & PAIR_CLASS.tiersDiffer) return 'linking';
+  if (cls & PAIR_CLASS.sameGroup && (!rule.bondingRequiresSameLanguage || cls & PAIR_CLASS.sameLanguage)) return 'bonding';
+  return 'bridging';
+}
+
+/**
  * Krackhardt and Stern's E-I index: (external − internal) / (external + internal), from −1 (all ties inside the
  * group) to +1 (all ties leave it). Null when there is no tie at all.
  */

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  STAKEHOLDER_GROUPS,
   TIE_KINDS,
-  eiIndices,
+  eiIndex,
   suppress,
+  tieOfClass,
   type ActivityBucket,
   type Dashboard,
   type GroupFigures,
@@ -19,6 +21,7 @@ import {
 } from '@relab/shared';
 import { ActivitySettingsService } from './activity-settings.service.js';
 import { findBrokers } from './brokers.js';
+import { GROUP_ORDER, bucketsFromEvents, tieOfDim } from './rollups.js';
 
 /** A resolved query: days inclusive (UTC), filters, bucket. */
 export interface Period {
@@ -29,30 +32,53 @@ export interface Period {
   lifeDomain?: string;
 }
 
-/** One pair of members in the period, with the snapshot its events carry (a pair whose snapshot changed has several). */
+/** One row of the dashboard query (see `dashboard`). */
+interface Part {
+  part: 'series' | 'tie' | 'all' | 'cross' | 'ei' | 'group' | 'new';
+  start: string | null;
+  key: string | null;
+  events: number;
+  weight: number;
+  ties: number;
+  members: number;
+  extra: number;
+}
+
+/** One pair of the period's network, with both members' numbers and latest snapshots. */
 interface PairRow {
+  cls: number;
+  n: number;
+  w: number;
   a: string;
   b: string;
-  tie: TieKind;
+  sa: number;
+  sb: number;
   ga: StakeholderGroup;
   gb: StakeholderGroup;
   ta: PowerTier;
   tb: PowerTier;
   la: LanguageCommunity;
   lb: LanguageCommunity;
-  w: number;
-  n: number;
-  is_new: boolean;
 }
 
-/** The tie kind of an event from its snapshots, under the lab's language rule ($R). Mirrors `classifyTie`. */
-const TIE_SQL = (rule: string) =>
-  `CASE WHEN e.tier_a <> e.tier_b THEN 'linking' WHEN e.group_a = e.group_b AND (NOT ${rule} OR e.lang_a = e.lang_b) THEN 'bonding' ELSE 'bridging' END`;
+const DAY_MS = 86_400_000;
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
+const nextMonth = (day: string) => {
+  const d = new Date(`${firstOfMonth(day)}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
 
 /**
- * Aggregates in PostgreSQL: the period's events are read once from the covering index and reduced there to one row
- * per pair (at most n(n−1)/2 for n members) and one row per bucket and tie kind; only those aggregates reach
- * Node, where the figures, the suppression and the network metrics (graphology) are computed.
+ * The figures of a period, aggregated in PostgreSQL (ADR 0010):
+ * - the dashboard reads the day pre-aggregates (`activity_days`: per day and class or group, events, weight and
+ *   bitmaps of the pairs and members), ORs the bitmaps per bucket and counts bits: distinct ties and members of any
+ *   period and bucket without reading the events. With a session or life-domain filter the same rows are built
+ *   from the matching events on the fly (same SQL as the write path);
+ * - the network reads the pair-month sums for the months inside the period and the events of the days at its
+ *   edges: one row per pair. Brokers (graphology) are computed from those rows.
+ * Only aggregates reach Node.
  */
 @Injectable()
 export class AnalyticsService {
@@ -61,62 +87,64 @@ export class AnalyticsService {
     private readonly settings: ActivitySettingsService,
   ) {}
 
-  async dashboard(labId: string, period: Period, withBrokers: boolean): Promise<Dashboard> {
+  async dashboard(labId: string, period: Period, opts: { fromEvents?: boolean } = {}): Promise<Dashboard> {
     const settings = await this.settings.get(labId);
     const k = settings.kAnonymity;
     const rule = settings.bondingRequiresSameLanguage;
-    const [pairs, series, names] = await Promise.all([this.pairs(labId, period, rule), this.series(labId, period, rule), withBrokers ? this.pseudonyms(labId) : null]);
+    const filtered = Boolean(period.sessionId || period.lifeDomain) || opts.fromEvents === true;
+    const f = this.filter(period, 7);
+    const days = filtered
+      ? bucketsFromEvents(f.sql, '$6::text[]', `date_trunc($4, e.day)::date`, '$1')
+      : `SELECT date_trunc($4, day)::date AS start, dim, events, weight, pairs, members FROM activity_days WHERE lab_id = $1 AND day BETWEEN $2::date AND $3::date`;
+    const tie = tieOfDim('dim', '$5::boolean');
+    const parts: Part[] = await this.db.query(
+      `WITH d AS (${days}),
+       b AS (SELECT start, dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM d GROUP BY start, dim),
+       t AS (SELECT dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM b GROUP BY dim),
+       c AS (SELECT * FROM t WHERE dim < 8)
+       SELECT 'series' AS part, start::text AS start, ${tie} AS key, sum(events)::int AS events, sum(weight)::float8 AS weight,
+              bit_count(bit_or(pairs))::int AS ties, bit_count(bit_or(members))::int AS members, 0 AS extra
+       FROM b WHERE dim < 8 GROUP BY start, key
+       UNION ALL SELECT 'tie', NULL, ${tie}, sum(events)::int, sum(weight)::float8, bit_count(bit_or(pairs))::int, bit_count(bit_or(members))::int, 0 FROM c GROUP BY 3
+       UNION ALL SELECT 'all', NULL, NULL, coalesce(sum(events), 0)::int, coalesce(sum(weight), 0)::float8, coalesce(bit_count(bit_or(pairs)), 0)::int, coalesce(bit_count(bit_or(members)), 0)::int, 0 FROM c
+       UNION ALL SELECT 'cross', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 4 = 0)), 0)::int, 0, 0 FROM c
+       UNION ALL SELECT 'ei', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 2)), 0)::int, 0,
+                        coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 0)), 0)::int FROM c
+       UNION ALL SELECT 'group', NULL, ((dim - 100) / 2)::text, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 1)), 0)::int,
+                        bit_count(bit_or(members))::int, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 0)), 0)::int
+       FROM t WHERE dim >= 100 GROUP BY (dim - 100) / 2`,
+      filtered ? [labId, period.from, period.to, period.bucket, rule, GROUP_ORDER, ...f.params] : [labId, period.from, period.to, period.bucket, rule],
+    );
+    const fresh = await this.newTies(labId, period, filtered);
+    const by = (part: Part['part']) => parts.filter((p) => p.part === part);
+    const all = by('all')[0] ?? { events: 0, weight: 0, ties: 0, members: 0 };
+    const figures = (r: Pick<Part, 'ties' | 'weight' | 'members'> | undefined, total: number): TieKindFigures =>
+      r ? { ties: suppress(r.ties, r.members, k), weight: suppress(round(r.weight), r.members, k), share: suppress(total > 0 ? round(r.weight / total) : 0, r.members, k) } : { ties: 0, weight: 0, share: 0 };
+    const kinds = Object.fromEntries(TIE_KINDS.map((kind) => [kind, figures(by('tie').find((r) => r.key === kind), all.weight)])) as Record<TieKind, TieKindFigures>;
 
-    const byKind = (kind: TieKind | null) => {
-      const rows = kind ? pairs.filter((p) => p.tie === kind) : pairs;
-      const ties = new Set(rows.map((p) => `${p.a}|${p.b}`)).size;
-      const members = new Set(rows.flatMap((p) => [p.a, p.b])).size;
-      const weight = rows.reduce((s, p) => s + p.w, 0);
-      return { ties, members, weight, events: rows.reduce((s, p) => s + p.n, 0) };
-    };
-    const all = byKind(null);
-    const kinds = {} as Record<TieKind, TieKindFigures>;
-    const newTies = {} as Record<TieKind, number | null>;
-    for (const kind of TIE_KINDS) {
-      const f = byKind(kind);
-      kinds[kind] = {
-        ties: suppress(f.ties, f.members, k),
-        weight: suppress(round(f.weight), f.members, k),
-        share: suppress(all.weight > 0 ? round(f.weight / all.weight) : 0, f.members, k),
-      };
-      const fresh = pairs.filter((p) => p.tie === kind && p.is_new);
-      newTies[kind] = suppress(new Set(fresh.map((p) => `${p.a}|${p.b}`)).size, new Set(fresh.flatMap((p) => [p.a, p.b])).size, k);
-    }
+    const buckets = new Map<string, Part[]>();
+    for (const r of by('series')) buckets.set(r.start!, [...(buckets.get(r.start!) ?? []), r]);
+    const series = [...buckets.entries()]
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([start, rows]) => {
+        const total = rows.reduce((s, r) => s + r.weight, 0);
+        return { start, kinds: Object.fromEntries(TIE_KINDS.map((kind) => [kind, figures(rows.find((r) => r.key === kind), total)])) as Record<TieKind, TieKindFigures> };
+      });
 
-    // E-I per group and overall, on distinct ties (a pair counts once per pair of groups)
-    const groupTies = new Map<string, { a: StakeholderGroup; b: StakeholderGroup }>();
-    const groupMembers = new Map<StakeholderGroup, Set<string>>();
-    for (const p of pairs) {
-      groupTies.set(`${p.a}|${p.b}|${p.ga}|${p.gb}`, { a: p.ga, b: p.gb });
-      for (const [m, g] of [[p.a, p.ga], [p.b, p.gb]] as const) {
-        let set = groupMembers.get(g);
-        if (!set) groupMembers.set(g, (set = new Set()));
-        set.add(m);
-      }
-    }
-    const ei = eiIndices([...groupTies.values()].map((t) => ({ groupA: t.a, groupB: t.b })));
-    const groups: GroupFigures[] = (Object.entries(ei.byGroup) as Array<[StakeholderGroup, { external: number; internal: number; ei: number | null }]>)
-      .map(([group, c]) => {
-        const members = groupMembers.get(group)?.size ?? 0;
+    const groups: GroupFigures[] = by('group')
+      .map((r) => {
+        const group = STAKEHOLDER_GROUPS[Number(r.key)]!;
         return {
           group,
-          members: suppress(members, members, k),
-          external: suppress(c.external, members, k),
-          internal: suppress(c.internal, members, k),
-          ei: suppress(roundOrNull(c.ei), members, k),
+          members: suppress(r.members, r.members, k),
+          external: suppress(r.extra, r.members, k),
+          internal: suppress(r.ties, r.members, k),
+          ei: suppress(roundOrNull(eiIndex(r.extra, r.ties)), r.members, k),
         };
       })
       .sort((x, y) => x.group.localeCompare(y.group));
-
-    const distinct = new Map<string, boolean>();
-    for (const p of pairs) distinct.set(`${p.a}|${p.b}`, (distinct.get(`${p.a}|${p.b}`) ?? false) || p.la !== p.lb);
-    const crossPairs = [...distinct.entries()].filter(([, cross]) => cross).map(([pair]) => pair.split('|'));
-
+    const ei = by('ei')[0];
+    const cross = by('cross')[0];
     return {
       from: period.from,
       to: period.to,
@@ -129,60 +157,60 @@ export class AnalyticsService {
         members: suppress(all.members, all.members, k),
         ties: suppress(all.ties, all.members, k),
       },
-      series: series.map((b) => ({
-        start: b.start,
-        kinds: Object.fromEntries(TIE_KINDS.map((kind) => [kind, b.kinds[kind] ?? { ties: 0, weight: 0, share: 0 }])) as Record<TieKind, TieKindFigures>,
-      })),
+      series,
       groups,
-      eiOverall: suppress(roundOrNull(ei.overall), all.members, k),
+      eiOverall: suppress(roundOrNull(ei ? eiIndex(ei.extra, ei.ties) : null), all.members, k),
       // a share over all the period's ties describes all their members
-      crossLanguageShare: suppress(distinct.size > 0 ? round(crossPairs.length / distinct.size) : 0, all.members, k),
-      newTies,
-      brokers: names
-        ? findBrokers(pairs.map((p) => ({ a: names.get(p.a) ?? p.a, b: names.get(p.b) ?? p.b, groupA: p.ga, groupB: p.gb, weight: p.w }))).map((b) => ({
-            pseudonym: b.member,
-            group: b.group,
-            betweenness: b.betweenness,
-            groupsBridged: b.groupsBridged,
-          }))
-        : null,
+      crossLanguageShare: suppress(all.ties > 0 ? round((cross?.ties ?? 0) / all.ties) : 0, all.members, k),
+      newTies: Object.fromEntries(TIE_KINDS.map((kind) => {
+        const pairs = fresh.filter((p) => tieOfClass(p.cls, { bondingRequiresSameLanguage: rule }) === kind);
+        return [kind, suppress(pairs.length, new Set(pairs.flatMap((p) => [p.a, p.b])).size, k)];
+      })) as Record<TieKind, number | null>,
     };
   }
 
-  /** The network of the period: members by pseudonym (facilitators), or groups of at least k members (observers). */
-  async network(labId: string, period: Period, view: 'members' | 'groups'): Promise<Network> {
+  /** The network of the period: members by pseudonym (facilitators, with brokers), or groups of at least k members. */
+  async network(labId: string, period: Period, view: 'members' | 'groups', opts: { fromEvents?: boolean } = {}): Promise<Network> {
     const settings = await this.settings.get(labId);
     const k = settings.kAnonymity;
-    const [pairs, names] = await Promise.all([this.pairs(labId, period, settings.bondingRequiresSameLanguage), this.pseudonyms(labId)]);
+    const rule = { bondingRequiresSameLanguage: settings.bondingRequiresSameLanguage };
+    const pairs = await this.pairs(labId, period, opts.fromEvents === true);
     // one edge per pair: its strongest tie kind, all its weight
     const edges = new Map<string, NetworkEdge & { byKind: Map<TieKind, number> }>();
     const nodes = new Map<string, NetworkNode>();
     for (const p of pairs) {
-      const id = `${p.a}|${p.b}`;
+      const id = `${p.sa}|${p.sb}`;
+      const kind = tieOfClass(p.cls, rule);
       let e = edges.get(id);
-      if (!e) edges.set(id, (e = { source: p.a, target: p.b, kind: p.tie, weight: 0, interactions: 0, byKind: new Map() }));
+      if (!e) edges.set(id, (e = { source: pseudonymOf(p.sa), target: pseudonymOf(p.sb), kind, weight: 0, interactions: 0, byKind: new Map() }));
       e.weight += p.w;
       e.interactions += p.n;
-      e.byKind.set(p.tie, (e.byKind.get(p.tie) ?? 0) + p.w);
-      for (const [m, g, t, l] of [[p.a, p.ga, p.ta, p.la], [p.b, p.gb, p.tb, p.lb]] as const) {
-        const node = nodes.get(m) ?? { id: m, label: names.get(m) ?? '?', group: g, tier: t, language: l, strength: 0 };
+      e.byKind.set(kind, (e.byKind.get(kind) ?? 0) + p.w);
+      for (const [seq, g, t, l] of [[p.sa, p.ga, p.ta, p.la], [p.sb, p.gb, p.tb, p.lb]] as const) {
+        const label = pseudonymOf(seq);
+        const node = nodes.get(label) ?? { id: label, label, group: g, tier: t, language: l, strength: 0 };
         node.strength += p.w;
-        nodes.set(m, node);
+        nodes.set(label, node);
       }
     }
-    const memberEdges = [...edges.values()].map(({ byKind, ...e }) => ({ ...e, weight: round(e.weight), kind: [...byKind.entries()].sort((x, y) => y[1] - x[1])[0]![0] }));
+    const memberEdges = [...edges.values()]
+      .map(({ byKind, ...e }) => {
+        const [source, target] = [e.source, e.target].sort() as [string, string];
+        return { ...e, source, target, weight: round(e.weight), kind: [...byKind.entries()].sort((x, y) => y[1] - x[1])[0]![0] };
+      })
+      .sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
     if (view === 'members') {
-      const ids = new Map([...nodes.keys()].map((m) => [m, names.get(m) ?? m]));
       return {
         view,
-        nodes: [...nodes.values()].map((n) => ({ ...n, id: ids.get(n.id)!, strength: round(n.strength) })).sort((x, y) => x.id.localeCompare(y.id)),
-        edges: memberEdges
-          .map((e) => {
-            const [source, target] = [ids.get(e.source)!, ids.get(e.target)!].sort();
-            return { ...e, source: source!, target: target! };
-          })
-          .sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target)),
+        nodes: [...nodes.values()].map((n) => ({ ...n, strength: round(n.strength) })).sort((x, y) => x.id.localeCompare(y.id)),
+        edges: memberEdges,
         suppressed: 0,
+        brokers: findBrokers(memberEdges.map((e) => ({ a: e.source, b: e.target, groupA: nodes.get(e.source)!.group, groupB: nodes.get(e.target)!.group, weight: e.weight }))).map((b) => ({
+          pseudonym: b.member,
+          group: b.group,
+          betweenness: b.betweenness,
+          groupsBridged: b.groupsBridged,
+        })),
       };
     }
     // groups: a node per group with at least k members, an edge per pair of shown groups and tie kind
@@ -214,6 +242,7 @@ export class AnalyticsService {
       }),
       edges: [...groupEdges.values()].sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target) || x.kind.localeCompare(y.kind)),
       suppressed: members.size - shown.size,
+      brokers: null,
     };
   }
 
@@ -238,48 +267,54 @@ export class AnalyticsService {
     return { sql: parts.join(' AND '), params };
   }
 
-  private async pairs(labId: string, period: Period, rule: boolean): Promise<PairRow[]> {
-    const f = this.filter(period, 5);
+  /** Pairs whose first interaction ever falls in the period (among the period's pairs when filtered). */
+  private async newTies(labId: string, period: Period, filtered: boolean): Promise<Array<{ a: string; b: string; cls: number }>> {
+    if (!filtered) {
+      return this.db.query(`SELECT member_a AS a, member_b AS b, cls FROM activity_pairs WHERE lab_id = $1 AND first_day BETWEEN $2::date AND $3::date`, [labId, period.from, period.to]);
+    }
+    const f = this.filter(period, 4);
     return this.db.query(
-      `SELECT g.a, g.b, g.tie, g.ga, g.gb, g.ta, g.tb, g.la, g.lb, g.w, g.n, (p.first_day BETWEEN $2::date AND $3::date) AS is_new
-       FROM (
-         SELECT e.member_a AS a, e.member_b AS b, ${TIE_SQL('$4::boolean')} AS tie, e.group_a AS ga, e.group_b AS gb,
-                e.tier_a AS ta, e.tier_b AS tb, e.lang_a AS la, e.lang_b AS lb, sum(e.weight)::float8 AS w, count(*)::int AS n
-         FROM interaction_events e WHERE ${f.sql}
-         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-       ) g
-       JOIN activity_pairs p ON p.lab_id = $1 AND p.member_a = g.a AND p.member_b = g.b`,
-      [labId, period.from, period.to, rule, ...f.params],
+      `SELECT p.member_a AS a, p.member_b AS b, p.cls FROM activity_pairs p
+       WHERE p.lab_id = $1 AND p.first_day BETWEEN $2::date AND $3::date
+         AND EXISTS (SELECT 1 FROM interaction_events e WHERE ${f.sql} AND e.pair = p.seq)`,
+      [labId, period.from, period.to, ...f.params],
     );
   }
 
-  private async series(labId: string, period: Period, rule: boolean): Promise<Array<{ start: string; kinds: Partial<Record<TieKind, TieKindFigures>> }>> {
-    const f = this.filter(period, 6);
-    const k = (await this.settings.get(labId)).kAnonymity;
-    const rows: Array<{ start: string; tie: TieKind; ties: number; weight: number; members: number }> = await this.db.query(
-      `WITH pb AS (
-         SELECT date_trunc($5, e.day)::date AS start, e.member_a AS a, e.member_b AS b, ${TIE_SQL('$4::boolean')} AS tie, sum(e.weight)::float8 AS w
-         FROM interaction_events e WHERE ${f.sql}
-         GROUP BY 1, 2, 3, 4
-       ),
-       s AS (SELECT start, tie, count(*)::int AS ties, sum(w)::float8 AS weight FROM pb GROUP BY 1, 2),
-       mm AS (SELECT start, tie, count(DISTINCT m)::int AS members FROM pb CROSS JOIN LATERAL (VALUES (pb.a), (pb.b)) v(m) GROUP BY 1, 2)
-       SELECT s.start::text AS start, s.tie, s.ties, s.weight, mm.members FROM s JOIN mm USING (start, tie) ORDER BY s.start`,
-      [labId, period.from, period.to, rule, period.bucket, ...f.params],
-    );
-    const buckets = new Map<string, { total: number; rows: typeof rows }>();
-    for (const r of rows) {
-      const b = buckets.get(r.start) ?? { total: 0, rows: [] };
-      b.total += r.weight;
-      b.rows.push(r);
-      buckets.set(r.start, b);
+  /**
+   * One row per pair and class of the period: pair-month sums for the whole months inside it, events for the days
+   * at its edges (or, filtered, the matching events).
+   */
+  private async pairs(labId: string, period: Period, fromEvents: boolean): Promise<PairRow[]> {
+    let source: string;
+    let params: unknown[];
+    if (period.sessionId || period.lifeDomain || fromEvents) {
+      const f = this.filter(period, 4);
+      source = `SELECT e.pair, e.cls, count(*)::int AS events, sum(e.weight) AS weight FROM interaction_events e WHERE ${f.sql} GROUP BY 1, 2`;
+      params = [labId, period.from, period.to, ...f.params];
+    } else {
+      // whole months inside [from, to]: [m0, m1); the days outside them come from the events
+      const m0 = period.from === firstOfMonth(period.from) ? period.from : nextMonth(period.from);
+      const after = addDays(period.to, 1);
+      const m1 = after === firstOfMonth(after) ? after : firstOfMonth(period.to);
+      const [lo, hi] = m0 < m1 ? [m0, m1] : [after, after];
+      source = `
+        SELECT pair, cls, events, weight FROM activity_pair_months WHERE lab_id = $1 AND month >= $4::date AND month < $5::date
+        UNION ALL
+        SELECT e.pair, e.cls, 1, e.weight FROM interaction_events e
+        WHERE e.lab_id = $1 AND e.day BETWEEN $2::date AND $3::date AND (e.day < $4::date OR e.day >= $5::date)`;
+      params = [labId, period.from, period.to, lo, hi];
     }
-    return [...buckets.entries()].map(([start, b]) => ({
-      start,
-      kinds: Object.fromEntries(
-        b.rows.map((r) => [r.tie, { ties: suppress(r.ties, r.members, k), weight: suppress(round(r.weight), r.members, k), share: suppress(b.total > 0 ? round(r.weight / b.total) : 0, r.members, k) }]),
-      ),
-    }));
+    return this.db.query(
+      `SELECT x.cls, sum(x.events)::int AS n, sum(x.weight)::float8 AS w, p.member_a AS a, p.member_b AS b,
+              ma.seq AS sa, mb.seq AS sb, ma.group_id AS ga, mb.group_id AS gb, ma.tier AS ta, mb.tier AS tb, ma.lang AS la, mb.lang AS lb
+       FROM (${source}) x
+       JOIN activity_pairs p ON p.lab_id = $1 AND p.seq = x.pair
+       JOIN activity_members ma ON ma.lab_id = $1 AND ma.member_id = p.member_a
+       JOIN activity_members mb ON mb.lab_id = $1 AND mb.member_id = p.member_b
+       GROUP BY x.pair, x.cls, p.member_a, p.member_b, ma.seq, mb.seq, ma.group_id, mb.group_id, ma.tier, mb.tier, ma.lang, mb.lang`,
+      params,
+    );
   }
 }
 
