@@ -318,13 +318,17 @@ describe('activity: interaction events from every feature, analytics, privacy', 
     test('the network: members by pseudonym for facilitators, groups of at least k members for observers', async () => {
       const m = (await facilitator.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
       expect(m.view).toBe('members');
-      expect(m.brokers).not.toBeNull();
+      // brokers: facilitators only, by pseudonym
+      const brokers = await facilitator.get(api(`/brokers?from=${today()}&to=${today()}`));
+      expect(brokers.status).toBe(200);
+      expect(brokers.body.length).toBeGreaterThan(0);
+      for (const b of brokers.body as Array<{ pseudonym: string }>) expect(b.pseudonym).toMatch(/^P\d{3}$/);
+      expect((await observer.get(api('/brokers'))).status).toBe(403);
       expect(m.nodes.every((n) => /^P\d{3}$/.test(n.label))).toBe(true);
       const json = JSON.stringify(m);
       for (const who of [judge, family, social, imam]) expect(json).not.toContain(who.memberId);
       const g = (await observer.get(api(`/network?from=${today()}&to=${today()}`))).body as Network;
       expect(g.view).toBe('groups');
-      expect(g.brokers).toBeNull();
       // every group here has fewer than 3 members: all suppressed
       expect(g.nodes).toEqual([]);
       expect(g.suppressed).toBeGreaterThan(0);

@@ -24,6 +24,8 @@ import {
  *   GET  /dashboard?from&to&bucket&sessionId&lifeDomain   Dashboard        facilitators; observers (aggregates only)
  *   GET  /network?from&to&sessionId&lifeDomain            Network          facilitators: members by pseudonym;
  *                                                                          observers: groups only
+ *   GET  /brokers?from&to&sessionId&lifeDomain            Broker[]         facilitators: members who connect
+ *                                                                          groups not otherwise connected
  *   GET  /export/events.csv?from&to     text/csv           facilitators: pseudonymous events (data dictionary in docs/)
  *   GET  /export/network.graphml?from&to application/xml   facilitators
  *   POST /erasures { memberId }          204               facilitators: a member's identity leaves every event
@@ -148,8 +150,6 @@ export interface Network {
   edges: NetworkEdge[];
   /** Nodes (or groups) left out because they describe fewer than k members. */
   suppressed: number;
-  /** Facilitators only (members view): members who connect otherwise unconnected groups; null for observers. */
-  brokers: Broker[] | null;
 }
 
 export type { LifeDomain };

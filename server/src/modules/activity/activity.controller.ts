@@ -7,6 +7,7 @@ import {
   activitySettingsUpdateSchema,
   erasureSchema,
   type ActivitySettings,
+  type Broker,
   type Dashboard,
   type Network,
 } from '@relab/shared';
@@ -23,8 +24,8 @@ type Query = z.output<typeof activityQuerySchema>;
 const DEFAULT_DAYS = 90;
 
 /**
- * Bonding, bridging and linking (issue 7, ADR 0010). Facilitators see members by pseudonym and export; observers
- * see aggregates only (no brokers, the network by group). Other roles get 403.
+ * Bonding, bridging and linking (issue 7, ADR 0010). Facilitators see members by pseudonym, the brokers, and export;
+ * observers see aggregates only (the dashboard, the network by group). Other roles get 403.
  */
 @ApiTags('activity')
 @Controller('api/labs/:labId/activity')
@@ -60,6 +61,12 @@ export class ActivityController {
   @LabRoles('facilitator', 'observer')
   network(@Param('labId') labId: string, @Membership() me: LabMember, @Query(new ZodPipe(activityQuerySchema)) q: Query): Promise<Network> {
     return this.analytics.network(labId, periodOf(q), me.role === 'facilitator' ? 'members' : 'groups');
+  }
+
+  @Get('brokers')
+  @LabRoles('facilitator')
+  brokers(@Param('labId') labId: string, @Query(new ZodPipe(activityQuerySchema)) q: Query): Promise<Broker[]> {
+    return this.analytics.brokers(labId, periodOf(q));
   }
 
   @Get('export/events.csv')

@@ -8,6 +8,7 @@ import {
   suppress,
   tieOfClass,
   type ActivityBucket,
+  type Broker,
   type Dashboard,
   type GroupFigures,
   type LanguageCommunity,
@@ -205,12 +206,6 @@ export class AnalyticsService {
         nodes: [...nodes.values()].map((n) => ({ ...n, strength: round(n.strength) })).sort((x, y) => x.id.localeCompare(y.id)),
         edges: memberEdges,
         suppressed: 0,
-        brokers: findBrokers(memberEdges.map((e) => ({ a: e.source, b: e.target, groupA: nodes.get(e.source)!.group, groupB: nodes.get(e.target)!.group, weight: e.weight }))).map((b) => ({
-          pseudonym: b.member,
-          group: b.group,
-          betweenness: b.betweenness,
-          groupsBridged: b.groupsBridged,
-        })),
       };
     }
     // groups: a node per group with at least k members, an edge per pair of shown groups and tie kind
@@ -242,8 +237,19 @@ export class AnalyticsService {
       }),
       edges: [...groupEdges.values()].sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target) || x.kind.localeCompare(y.kind)),
       suppressed: members.size - shown.size,
-      brokers: null,
     };
+  }
+
+  /** Members who connect groups that are not otherwise connected in the period (facilitators), by betweenness. */
+  async brokers(labId: string, period: Period): Promise<Broker[]> {
+    const net = await this.network(labId, period, 'members');
+    const groupOf = new Map(net.nodes.map((n) => [n.id, n.group]));
+    return findBrokers(net.edges.map((e) => ({ a: e.source, b: e.target, groupA: groupOf.get(e.source)!, groupB: groupOf.get(e.target)!, weight: e.weight }))).map((b) => ({
+      pseudonym: b.member,
+      group: b.group,
+      betweenness: b.betweenness,
+      groupsBridged: b.groupsBridged,
+    }));
   }
 
   /** `P001`… : the activity pseudonym of each member of the lab with any interaction. */
@@ -306,13 +312,12 @@ export class AnalyticsService {
       params = [labId, period.from, period.to, lo, hi];
     }
     return this.db.query(
-      `SELECT x.cls, sum(x.events)::int AS n, sum(x.weight)::float8 AS w, p.member_a AS a, p.member_b AS b,
+      `SELECT x.cls, x.n, x.w, p.member_a AS a, p.member_b AS b,
               ma.seq AS sa, mb.seq AS sb, ma.group_id AS ga, mb.group_id AS gb, ma.tier AS ta, mb.tier AS tb, ma.lang AS la, mb.lang AS lb
-       FROM (${source}) x
+       FROM (SELECT u.pair, u.cls, sum(u.events)::int AS n, sum(u.weight)::float8 AS w FROM (${source}) u GROUP BY u.pair, u.cls) x
        JOIN activity_pairs p ON p.lab_id = $1 AND p.seq = x.pair
        JOIN activity_members ma ON ma.lab_id = $1 AND ma.member_id = p.member_a
-       JOIN activity_members mb ON mb.lab_id = $1 AND mb.member_id = p.member_b
-       GROUP BY x.pair, x.cls, p.member_a, p.member_b, ma.seq, mb.seq, ma.group_id, mb.group_id, ma.tier, mb.tier, ma.lang, mb.lang`,
+       JOIN activity_members mb ON mb.lab_id = $1 AND mb.member_id = p.member_b`,
       params,
     );
   }

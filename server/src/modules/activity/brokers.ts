@@ -49,8 +49,8 @@ export function findBrokers(ties: PairTie[], limit = 10): BrokerFigure[] {
     const gt = groupOf.get(t)!;
     if (gs !== gt) between.set(key(gs, gt), (between.get(key(gs, gt)) ?? 0) + 1);
   });
-  const centrality = betweennessCentrality(graph, { normalized: true });
-  const out: BrokerFigure[] = [];
+  // first the members who are the only tie between two groups (cheap); betweenness only when there are any
+  const candidates: Array<{ node: string; own: StakeholderGroup; bridged: number }> = [];
   graph.forEachNode((node) => {
     const own = groupOf.get(node)!;
     // the member's own ties between groups, and the groups they reach (their own included)
@@ -73,9 +73,15 @@ export function findBrokers(ties: PairTie[], limit = 10): BrokerFigure[] {
         }
       }
     }
-    // a member on no shortest path (a leaf) brokers nothing, even as the only tie of their group
-    if (bridged.size >= 2 && (centrality[node] ?? 0) > 0) out.push({ member: node, group: own, betweenness: round(centrality[node] ?? 0), groupsBridged: bridged.size });
+    if (bridged.size >= 2) candidates.push({ node, own, bridged: bridged.size });
   });
+  if (candidates.length === 0) return [];
+  const centrality = betweennessCentrality(graph, { normalized: true });
+  const out: BrokerFigure[] = [];
+  // a member on no shortest path (a leaf) brokers nothing, even as the only tie of their group
+  for (const c of candidates) {
+    if ((centrality[c.node] ?? 0) > 0) out.push({ member: c.node, group: c.own, betweenness: round(centrality[c.node]!), groupsBridged: c.bridged });
+  }
   return out.sort((x, y) => y.betweenness - x.betweenness || y.groupsBridged - x.groupsBridged || x.member.localeCompare(y.member)).slice(0, limit);
 }
 
