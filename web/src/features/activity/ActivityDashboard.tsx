@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivitySettings, Dashboard, Lab, Network, SessionSummary } from '@relab/shared';
+import type { ActivitySettings, Broker, Dashboard, Lab, Network, SessionSummary } from '@relab/shared';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { useApiQuery } from '../../lib/useApiQuery.js';
@@ -33,6 +33,8 @@ export function ActivityDashboard({ lab }: { lab: Lab }) {
   const settings = useApiQuery<ActivitySettings>(() => activityApi.settings(labId), [labId]);
   const dashboard = useApiQuery<Dashboard>(() => activityApi.dashboard(labId, query), [labId, key]);
   const network = useApiQuery<Network>(() => activityApi.network(labId, query), [labId, key]);
+  // brokers need the whole network's shortest paths: their own request, so the figures and the drawing do not wait
+  const brokers = useApiQuery<Broker[] | null>(() => (facilitator ? activityApi.brokers(labId, query) : Promise.resolve(null)), [labId, key, facilitator]);
   const sessions = useApiQuery<SessionSummary[]>(() => sessionsApi.list(labId, 'past'), [labId]);
   // While new filters load, the previous figures stay (dimmed, aria-busy); after a failed load none are shown.
   const data = dashboard.error ? undefined : dashboard.data;
@@ -42,6 +44,7 @@ export function ActivityDashboard({ lab }: { lab: Lab }) {
     settings.setData(next);
     dashboard.reload();
     network.reload();
+    brokers.reload();
   }
 
   return (
@@ -60,7 +63,7 @@ export function ActivityDashboard({ lab }: { lab: Lab }) {
           <TotalsPanel dashboard={data} />
           <TrendChart dashboard={data} />
           <GroupsTable groups={data.groups} k={data.kAnonymity} />
-          {data.brokers ? <BrokersTable brokers={data.brokers} /> : null}
+          {brokers.data ? <BrokersTable brokers={brokers.data} /> : null}
         </div>
       ) : null}
 

@@ -6,8 +6,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Sigma from 'sigma';
-import { layerDashed, layerPlain } from 'sigma/rendering';
+import { layerDashed, layerPlain, pathLine } from 'sigma/rendering';
 import type { Network, NetworkNode } from '@relab/shared';
+import { LARGE_NETWORK_EDGES } from './network.js';
 import { TRANSPARENT, buildGraph, layoutGraph } from './networkGraph.js';
 
 interface Props {
@@ -23,8 +24,12 @@ type DrawState = { status: 'pending' } | { status: 'rendered'; nodes: number; ed
 /**
  * Every edge runs both layers: a solid edge fills `plainColor` and has no dash (the dashed layer is transparent); a
  * dashed or dotted edge has a transparent `plainColor`, so only its dashes show.
+ *
+ * Straight lines only: sigma's default paths add self-loops (which the graph does not allow), and every edge is then
+ * drawn with the loop's vertex count (66 instead of 4); with ~11,000 edges that made each frame several times slower.
  */
 const EDGE_PRIMITIVES = {
+  paths: [pathLine()],
   variables: {
     plainColor: { type: 'color', default: TRANSPARENT },
     dashSize: { type: 'number', default: 0 },
@@ -77,6 +82,9 @@ export default function NetworkCanvas({ network, labelOf, onFailed }: Props) {
           stagePadding: 24,
           // Node and edge sizes are screen pixels (see NODE_SIZE, EDGE_SIZE), whatever the spread of the layout.
           itemSizesReference: 'screen',
+          renderEdgeLabels: false,
+          // Thousands of edges redraw slowly (software WebGL): panning and zooming move the nodes only.
+          hideEdgesOnMove: graph.size >= LARGE_NETWORK_EDGES,
         },
       });
       setState({ status: 'rendered', nodes: graph.order, edges: graph.size });

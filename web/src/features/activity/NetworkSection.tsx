@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { localeOf } from '../../lib/format.js';
 import { GroupLegend, KindLegend, LineSample } from './Legends.js';
-import { drawableEdges, edgeListItems, groupsIn, kindsIn } from './network.js';
+import { drawableEdges, edgeListItems, groupsIn, kindsIn, validEdges } from './network.js';
 
 // sigma and graphology are only loaded with the network view, not in the main bundle.
 const loadCanvas = () => import('./NetworkCanvas.js');
@@ -34,6 +34,7 @@ export function NetworkSection({ network, loading, error, k }: Props) {
   const items = useMemo(() => (network && listOpen ? edgeListItems(network, labelOf) : []), [network, labelOf, listOpen]);
   const weight = new Intl.NumberFormat(localeOf(i18n.language), { maximumFractionDigits: 1 });
   const drawnEdges = network ? drawableEdges(network).length : 0;
+  const allEdges = network ? validEdges(network).length : 0;
 
   return (
     <section aria-labelledby="activity-network-title" className="activity-section" data-testid="activity-network-section">
@@ -48,7 +49,9 @@ export function NetworkSection({ network, loading, error, k }: Props) {
             <KindLegend kinds={kindsIn(drawableEdges(network))} />
           </div>
           <p className="hint" data-testid="activity-network-counts">
-            {t('activity.network.counts', { nodes: network.nodes.length, edges: drawnEdges })}
+            {drawnEdges < allEdges
+              ? t('activity.network.countsCapped', { nodes: network.nodes.length, edges: drawnEdges, total: allEdges })
+              : t('activity.network.counts', { nodes: network.nodes.length, edges: drawnEdges })}
             {network.suppressed > 0 ? ` ${t('activity.network.suppressed', { k, count: network.suppressed })}` : null}
           </p>
           {network.nodes.length === 0 ? (

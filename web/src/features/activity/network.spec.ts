@@ -3,10 +3,13 @@ import { STAKEHOLDER_GROUPS, type Network, type NetworkNode } from '@relab/share
 import {
   EDGE_SIZE,
   GROUP_COLORS,
+  LARGE_NETWORK_EDGES,
   LAYOUT_ITERATIONS,
   NODE_SIZE,
   TIE_LINE_STYLES,
   drawableEdges,
+  MAX_DRAWN_EDGES,
+  validEdges,
   edgeListItems,
   edgeSize,
   groupsIn,
@@ -22,7 +25,8 @@ const node = (id: string, group: NetworkNode['group'], strength = 1, tier: Netwo
   id, label: id.toUpperCase(), group, tier, language: 'nl', strength,
 });
 
-const network: Network = {
+// Only what the drawing reads (the rest of a Network, e.g. brokers, does not matter here).
+const network: Pick<Network, 'view' | 'nodes' | 'edges' | 'suppressed'> = {
   view: 'members',
   nodes: [node('a', 'social', 6), node('b', 'social', 3), node('c', 'police', 4, 3), node('d', 'family', 1, 1)],
   edges: [
@@ -81,16 +85,46 @@ describe('layout', () => {
     expect(p.get('c')).toEqual({ x: 100, y: 0 });
   });
   test('the iteration budget shrinks with the graph and stays within bounds', () => {
-    expect(layoutIterations(10, 20)).toBe(LAYOUT_ITERATIONS.max);
-    expect(layoutIterations(150, 3000)).toBe(150);
+    expect(layoutIterations(4, 3)).toBe(LAYOUT_ITERATIONS.max);
+    expect(layoutIterations(60, 300)).toBe(LAYOUT_ITERATIONS.max);
+    expect(layoutIterations(150, 3000)).toBe(39);
+    // a lab of 150 with nearly every pair tied: a few tens of milliseconds of layout, not hundreds
+    expect(layoutIterations(147, 10_700)).toBe(30);
+    expect(layoutIterations(150, 11_175)).toBe(29);
+    expect(layoutIterations(300, 5000)).toBe(LAYOUT_ITERATIONS.min);
     expect(layoutIterations(1000, 50_000)).toBe(LAYOUT_ITERATIONS.min);
-    expect(layoutIterations(300, 5000)).toBe(42);
+    expect(layoutIterations(0, 0)).toBe(LAYOUT_ITERATIONS.max);
+  });
+  test('the budget never grows with the graph', () => {
+    let previous = Infinity;
+    for (let order = 1; order <= 400; order += 7) {
+      const iterations = layoutIterations(order, (order * (order - 1)) / 2);
+      expect(iterations).toBeLessThanOrEqual(previous);
+      previous = iterations;
+    }
+  });
+  test('a large network hides its edges while moving; a small one does not', () => {
+    expect(LARGE_NETWORK_EDGES).toBeGreaterThan(100);
+    expect(LARGE_NETWORK_EDGES).toBeLessThanOrEqual(10_000);
   });
 });
 
 describe('edges', () => {
   test('an edge to a node left out (k-anonymity) is not drawn', () => {
     expect(drawableEdges(network).map((e) => e.kind)).toEqual(['bonding', 'linking', 'linking']);
+  });
+  test('a crowded network draws only its strongest ties, heaviest first, and says how many there are in all', () => {
+    const nodes = Array.from({ length: 60 }, (_, i) => ({ id: `P${i}`, label: `P${i}`, group: 'social' as const, tier: 2 as const, language: 'nl' as const, strength: 1 }));
+    const edges = [];
+    for (let a = 0; a < 60; a++) for (let b = a + 1; b < 60; b++) edges.push({ source: `P${a}`, target: `P${b}`, kind: 'bonding' as const, weight: (a * 60 + b) % 97, interactions: 1 });
+    const crowded = { nodes, edges };
+    expect(validEdges(crowded)).toHaveLength(1770);
+    const drawn = drawableEdges(crowded, 100);
+    expect(drawn).toHaveLength(100);
+    const lightestDrawn = Math.min(...drawn.map((e) => e.weight));
+    expect(edges.filter((e) => e.weight > lightestDrawn).every((e) => drawn.includes(e))).toBe(true);
+    expect(drawableEdges(crowded)).toHaveLength(Math.min(1770, MAX_DRAWN_EDGES));
+    expect(MAX_DRAWN_EDGES).toBeLessThan(5000);
   });
   test('the text list: by kind, heaviest first, names in order', () => {
     const items = edgeListItems(network, (n) => n.label);
@@ -112,6 +146,30 @@ describe('the graph sigma draws', () => {
     const edge = (s: string, t: string) => graph.getEdgeAttributes(graph.edges(s, t)[0]!);
     expect(edge('a', 'b')).toMatchObject({ kind: 'bonding', plainColor: TIE_LINE_STYLES.bonding.color, dashSize: 0, gapSize: 0, size: EDGE_SIZE.max });
     expect(edge('a', 'c')).toMatchObject({ kind: 'linking', plainColor: TRANSPARENT, dashSize: TIE_LINE_STYLES.linking.dash, gapSize: TIE_LINE_STYLES.linking.gap });
+  });
+  test('edges of one kind share their style; sizes follow the weight', () => {
+    const big = buildGraph(
+      {
+        nodes: [node('a', 'social', 1), node('b', 'social', 1), node('c', 'police', 1, 3)],
+        edges: [
+          { source: 'a', target: 'b', kind: 'bridging', weight: 4, interactions: 1 },
+          { source: 'a', target: 'c', kind: 'bridging', weight: 1, interactions: 1 },
+          { source: 'b', target: 'c', kind: 'bonding', weight: 0, interactions: 1 },
+          // the same pair with another kind (a member changed group): both drawn
+          { source: 'a', target: 'b', kind: 'linking', weight: 1, interactions: 1 },
+        ],
+      },
+      (n) => n.label,
+    );
+    expect(big.size).toBe(4);
+    const attrs = big.mapEdges((_, a) => a);
+    expect(attrs.map((a) => a.kind)).toEqual(['bridging', 'bridging', 'bonding', 'linking']);
+    expect(attrs[0]).toMatchObject({ color: TIE_LINE_STYLES.bridging.color, plainColor: TRANSPARENT, dashSize: TIE_LINE_STYLES.bridging.dash, gapSize: TIE_LINE_STYLES.bridging.gap });
+    expect(attrs[1]).toMatchObject({ color: TIE_LINE_STYLES.bridging.color, plainColor: TRANSPARENT, dashSize: TIE_LINE_STYLES.bridging.dash });
+    expect(attrs[2]).toMatchObject({ plainColor: TIE_LINE_STYLES.bonding.color, dashSize: 0, gapSize: 0, size: EDGE_SIZE.min });
+    expect(attrs[0]!.size).toBe(EDGE_SIZE.max);
+    expect(attrs[1]!.size).toBeLessThan(attrs[0]!.size);
+    expect(big.edges('a', 'b')).toHaveLength(2);
   });
   test('the layout moves nodes to finite positions, the same every time', () => {
     const g1 = buildGraph(network, (n) => n.label);
@@ -136,8 +194,9 @@ describe('the graph sigma draws', () => {
     })).filter((e) => e.source !== e.target);
     const g = buildGraph({ nodes, edges }, (n) => n.label);
     expect(g.order).toBe(150);
-    expect(g.size).toBe(edges.length);
-    expect(layoutGraph(g)).toBe(layoutIterations(150, edges.length));
+    // the strongest MAX_DRAWN_EDGES of them are drawn
+    expect(g.size).toBe(Math.min(edges.length, MAX_DRAWN_EDGES));
+    expect(layoutGraph(g)).toBe(layoutIterations(150, g.size));
     expect(g.mapNodes((_, a) => [a.x, a.y]).flat().every(Number.isFinite)).toBe(true);
   });
 });

@@ -33,11 +33,19 @@ export type ActivityGraph = Graph<NodeAttributes, EdgeAttributes>;
 
 export const TRANSPARENT = 'rgba(0,0,0,0)';
 
+/** The display attributes shared by every edge of one kind (colour and line style), computed once. */
+function kindStyle(kind: TieKind): Pick<EdgeAttributes, 'color' | 'plainColor' | 'dashSize' | 'gapSize'> {
+  const style = TIE_LINE_STYLES[kind];
+  const solid = style.dash === 0 || style.gap === 0;
+  return { color: style.color, plainColor: solid ? style.color : TRANSPARENT, dashSize: solid ? 0 : style.dash, gapSize: solid ? 0 : style.gap };
+}
+
 export function buildGraph(network: Pick<Network, 'nodes' | 'edges'>, labelOf: (node: NetworkNode) => string): ActivityGraph {
   // Multi: a pair may have ties of two kinds in one period (a member changed group in between).
   const graph: ActivityGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true, allowSelfLoops: false });
   const positions = initialPositions(network.nodes);
-  const maxStrength = Math.max(0, ...network.nodes.map((n) => n.strength));
+  let maxStrength = 0;
+  for (const node of network.nodes) if (node.strength > maxStrength) maxStrength = node.strength;
   const scale = sizeScale(network.nodes.length);
   for (const node of network.nodes) {
     if (graph.hasNode(node.id)) continue;
@@ -53,20 +61,23 @@ export function buildGraph(network: Pick<Network, 'nodes' | 'edges'>, labelOf: (
     });
   }
   const edges = drawableEdges(network);
-  const maxWeight = Math.max(0, ...edges.map((e) => e.weight));
-  for (const edge of edges) {
-    const style = TIE_LINE_STYLES[edge.kind];
-    const solid = style.dash === 0 || style.gap === 0;
-    graph.addEdge(edge.source, edge.target, {
+  let maxWeight = 0;
+  for (const edge of edges) if (edge.weight > maxWeight) maxWeight = edge.weight;
+  const styles = new Map<TieKind, ReturnType<typeof kindStyle>>();
+  edges.forEach((edge, i) => {
+    let style = styles.get(edge.kind);
+    if (!style) styles.set(edge.kind, (style = kindStyle(edge.kind)));
+    // Keys by position: graphology's generated keys cost more than the rest of adding an edge.
+    graph.addEdgeWithKey(`e${i}`, edge.source, edge.target, {
       size: edgeSize(edge.weight, maxWeight, scale),
       color: style.color,
       kind: edge.kind,
       weight: edge.weight,
-      plainColor: solid ? style.color : TRANSPARENT,
-      dashSize: solid ? 0 : style.dash,
-      gapSize: solid ? 0 : style.gap,
+      plainColor: style.plainColor,
+      dashSize: style.dashSize,
+      gapSize: style.gapSize,
     });
-  }
+  });
   return graph;
 }
 
