@@ -398,14 +398,14 @@ async function seed(db, labId, rnd) {
   });
   // the server's own rebuild SQL (server/dist), as after a bulk import
   const rollups = await import(pathToFileURL(join(ROOT, 'server/dist/modules/activity/rollups.js')).href);
-  await step('pre-aggregates: activity_days (bitmaps) and activity_pair_months, rebuilt by the server\'s SQL', async () => {
+  await step('pre-aggregates: activity_spans (bitmaps per day, week, month) and activity_pair_months, rebuilt by the server\'s SQL', async () => {
     for (const sql of rollups.REBUILD) await db.query(sql, [labId]);
-    await db.query(rollups.APPLY_DAYS, [labId, null, rollups.GROUP_ORDER]);
+    for (const span of rollups.SPANS) await db.query(rollups.APPLY_SPAN, [labId, null, rollups.GROUP_ORDER, span]);
     await db.query(rollups.APPLY_PAIR_MONTHS, [labId, null]);
   });
   // VACUUM sets the visibility map, as autovacuum would on a table this old: the dashboard's index-only scans need it
   await step('VACUUM (ANALYZE)', async () => {
-    for (const t of ['interaction_events', 'activity_pairs', 'activity_members', 'activity_days', 'activity_pair_months', 'lab_members', 'users', 'lab_sessions']) await db.query(`VACUUM (ANALYZE) ${t}`);
+    for (const t of ['interaction_events', 'activity_pairs', 'activity_members', 'activity_spans', 'activity_pair_months', 'lab_members', 'users', 'lab_sessions']) await db.query(`VACUUM (ANALYZE) ${t}`);
   });
   const stats = (await db.query(
     `SELECT (SELECT count(*) FROM interaction_events WHERE lab_id = $1)::int AS events,
@@ -436,7 +436,7 @@ async function serverQueries(labId, period) {
   await analytics.dashboard(labId, period);
   await analytics.network(labId, period, 'members');
   // the dashboard's one aggregate query (day pre-aggregates) and the network's (pair-month sums + edge days)
-  const series = captured.find((c) => /activity_days/.test(c.sql));
+  const series = captured.find((c) => /activity_spans/.test(c.sql));
   const pairs = captured.find((c) => /activity_pair_months/.test(c.sql));
   return { pairs, series };
 }

@@ -71,11 +71,28 @@ const nextMonth = (day: string) => {
   return d.toISOString().slice(0, 10);
 };
 
+/** First day of the week (Monday) or month of a day. */
+export function bucketStart(day: string, bucket: ActivityBucket): string {
+  if (bucket === 'month') return firstOfMonth(day);
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+/** The whole buckets inside [from, to] as [first start, end) — equal (and after `to`) when there is none. */
+export function wholeBuckets(period: Pick<Period, 'from' | 'to' | 'bucket'>): [string, string] {
+  const start = bucketStart(period.from, period.bucket);
+  const first = start === period.from ? start : period.bucket === 'month' ? nextMonth(start) : addDays(start, 7);
+  const after = addDays(period.to, 1);
+  const end = bucketStart(after, period.bucket);
+  return first < end ? [first, end] : [after, after];
+}
+
 /**
  * The figures of a period, aggregated in PostgreSQL (ADR 0010):
- * - the dashboard reads the day pre-aggregates (`activity_days`: per day and class or group, events, weight and
- *   bitmaps of the pairs and members), ORs the bitmaps per bucket and counts bits: distinct ties and members of any
- *   period and bucket without reading the events. With a session or life-domain filter the same rows are built
+ * - the dashboard reads the pre-aggregates (`activity_spans`: per day, week and month and per class or group,
+ *   events, weight and bitmaps of the pairs and members) of the whole buckets inside the period and of the days at
+ *   its edges, ORs the bitmaps per bucket and counts bits: distinct ties and members of any period and bucket
+ *   without reading the events. With a session or life-domain filter the same rows are built
  *   from the matching events on the fly (same SQL as the write path);
  * - the network reads the pair-month sums for the months inside the period and the events of the days at its
  *   edges: one row per pair. Brokers (graphology) are computed from those rows.
@@ -96,7 +113,12 @@ export class AnalyticsService {
     const f = this.filter(period, 7);
     const days = filtered
       ? bucketsFromEvents(f.sql, '$6::text[]', `date_trunc($4, e.day)::date`, '$1')
-      : `SELECT date_trunc($4, day)::date AS start, dim, events, weight, pairs, members FROM activity_days WHERE lab_id = $1 AND day BETWEEN $2::date AND $3::date`;
+      : // whole buckets [$6, $7) from their own pre-aggregates, the days at the edges from the day pre-aggregates
+        `SELECT start, dim, events, weight, pairs, members FROM activity_spans
+         WHERE lab_id = $1 AND span = $4 AND start >= $6::date AND start < $7::date
+         UNION ALL
+         SELECT date_trunc($4, start)::date, dim, events, weight, pairs, members FROM activity_spans
+         WHERE lab_id = $1 AND span = 'day' AND start BETWEEN $2::date AND $3::date AND (start < $6::date OR start >= $7::date)`;
     const tie = tieOfDim('dim', '$5::boolean');
     const parts: Part[] = await this.db.query(
       `WITH d AS (${days}),
@@ -114,7 +136,7 @@ export class AnalyticsService {
        UNION ALL SELECT 'group', NULL, ((dim - 100) / 2)::text, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 1)), 0)::int,
                         bit_count(bit_or(members))::int, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 0)), 0)::int
        FROM t WHERE dim >= 100 GROUP BY (dim - 100) / 2`,
-      filtered ? [labId, period.from, period.to, period.bucket, rule, GROUP_ORDER, ...f.params] : [labId, period.from, period.to, period.bucket, rule],
+      filtered ? [labId, period.from, period.to, period.bucket, rule, GROUP_ORDER, ...f.params] : [labId, period.from, period.to, period.bucket, rule, ...wholeBuckets(period)],
     );
     const fresh = await this.newTies(labId, period, filtered);
     const by = (part: Part['part']) => parts.filter((p) => p.part === part);

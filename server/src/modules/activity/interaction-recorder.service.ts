@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { languageCommunityOf, pairClass, stakeholderIn, type InteractionKind, type Language, type MemberSnapshot, type Sector } from '@relab/shared';
 import { ActivitySettingsService } from './activity-settings.service.js';
-import { APPLY_DAYS, APPLY_PAIR_MONTHS, GROUP_ORDER, REBUILD } from './rollups.js';
+import { APPLY_PAIR_MONTHS, APPLY_SPAN, GROUP_ORDER, REBUILD, SPANS } from './rollups.js';
 
 /** One interaction to record: two members of a lab (by member id) and where it came from. */
 export interface InteractionInput {
@@ -115,7 +115,7 @@ export class InteractionRecorder {
       if (inserted.length === 0) return 0;
       const ids = inserted.map((r) => r.id);
       await m.query(`SELECT activity_fit($1)`, [labId]);
-      await m.query(APPLY_DAYS, [labId, ids, GROUP_ORDER]);
+      for (const span of SPANS) await m.query(APPLY_SPAN, [labId, ids, GROUP_ORDER, span]);
       await m.query(APPLY_PAIR_MONTHS, [labId, ids]);
       return inserted.length;
     });
@@ -125,7 +125,7 @@ export class InteractionRecorder {
   async rebuild(labId: string): Promise<void> {
     await this.db.transaction(async (m) => {
       for (const sql of REBUILD) await m.query(sql, [labId]);
-      await m.query(APPLY_DAYS, [labId, null, GROUP_ORDER]);
+      for (const span of SPANS) await m.query(APPLY_SPAN, [labId, null, GROUP_ORDER, span]);
       await m.query(APPLY_PAIR_MONTHS, [labId, null]);
     });
   }

@@ -43,7 +43,7 @@ export function expandedRows(where: string, groups: string, bucket = 'e.day'): s
 
 /**
  * SQL: (start, dim, events, weight, pairs, members) per bucket start and dim, the bitmaps built from the rows —
- * the same shape as \`activity_days\`, so the read path is one for both.
+ * the same shape as \`activity_spans\`, so the read path is one for both.
  */
 export function bucketsFromEvents(where: string, groups: string, bucket: string, lab: string): string {
   return `
@@ -54,20 +54,25 @@ export function bucketsFromEvents(where: string, groups: string, bucket: string,
     GROUP BY r.start, r.dim`;
 }
 
-/**
- * Adds events (by id; null: all of the lab) to the day pre-aggregates and the pair-month sums. Parameters:
- * $1 lab, $2 event ids (bigint[] or null), $3 groups (text[], days only). Run `activity_fit($1)` first.
- */
-export const APPLY_DAYS = `
-  INSERT INTO activity_days (lab_id, day, dim, events, weight, pairs, members)
-  SELECT $1, b.start, b.dim, b.events, b.weight, b.pairs, b.members
-  FROM (${bucketsFromEvents('e.lab_id = $1 AND ($2::bigint[] IS NULL OR e.id = ANY($2::bigint[]))', '$3::text[]', 'e.day', '$1')}) b
-  ON CONFLICT (lab_id, day, dim) DO UPDATE SET
-    events = activity_days.events + EXCLUDED.events,
-    weight = activity_days.weight + EXCLUDED.weight,
-    pairs = activity_days.pairs | EXCLUDED.pairs,
-    members = activity_days.members | EXCLUDED.members`;
+/** The spans pre-aggregated: whole weeks and months serve long periods, days the edges of any period. */
+export const SPANS = ['day', 'week', 'month'] as const;
+export type Span = (typeof SPANS)[number];
 
+/**
+ * Adds events (by id; null: all of the lab) to one span of the pre-aggregates. Parameters: $1 lab, $2 event ids
+ * (bigint[] or null), $3 groups (text[]), $4 span. Run `activity_fit($1)` first.
+ */
+export const APPLY_SPAN = `
+  INSERT INTO activity_spans (lab_id, span, start, dim, events, weight, pairs, members)
+  SELECT $1, $4, b.start, b.dim, b.events, b.weight, b.pairs, b.members
+  FROM (${bucketsFromEvents('e.lab_id = $1 AND ($2::bigint[] IS NULL OR e.id = ANY($2::bigint[]))', '$3::text[]', 'date_trunc($4, e.day)::date', '$1')}) b
+  ON CONFLICT (lab_id, span, start, dim) DO UPDATE SET
+    events = activity_spans.events + EXCLUDED.events,
+    weight = activity_spans.weight + EXCLUDED.weight,
+    pairs = activity_spans.pairs | EXCLUDED.pairs,
+    members = activity_spans.members | EXCLUDED.members`;
+
+/** Adds events ($1 lab, $2 ids or null) to the pair-month sums. */
 export const APPLY_PAIR_MONTHS = `
   INSERT INTO activity_pair_months (lab_id, month, pair, cls, events, weight)
   SELECT $1, date_trunc('month', e.day)::date, e.pair, e.cls, count(*)::int, sum(e.weight)
@@ -78,9 +83,9 @@ export const APPLY_PAIR_MONTHS = `
     events = activity_pair_months.events + EXCLUDED.events,
     weight = activity_pair_months.weight + EXCLUDED.weight`;
 
-/** Statements that rebuild a lab's pre-aggregates from its events ($1 lab, $2 null, $3 groups). */
+/** Statements that clear a lab's pre-aggregates before a rebuild ($1 lab); then APPLY_SPAN per span and APPLY_PAIR_MONTHS. */
 export const REBUILD = [
-  `DELETE FROM activity_days WHERE lab_id = $1`,
+  `DELETE FROM activity_spans WHERE lab_id = $1`,
   `DELETE FROM activity_pair_months WHERE lab_id = $1`,
   `SELECT activity_fit($1)`,
 ] as const;

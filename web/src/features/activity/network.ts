@@ -132,7 +132,7 @@ export const LARGE_NETWORK_EDGES = 2000;
  * ties; drawn all at once they are a hairball that takes seconds to draw without a graphics card. All ties stay in
  * the figures and the exports; the text says how many are drawn.
  */
-export const MAX_DRAWN_EDGES = 1500;
+export const MAX_DRAWN_EDGES = 600;
 
 /** Edges between two drawn nodes (hidden nodes take their edges with them). */
 export function validEdges(network: Pick<Network, 'nodes' | 'edges'>): NetworkEdge[] {

@@ -81,21 +81,23 @@ export class Activity1769000000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX activity_pairs_first_idx ON activity_pairs (lab_id, first_day)`);
     /*
-     * Pre-aggregation per day (ADR 0010). `dim` 0–7 is a class of pair: bit 1 power tiers differ, bit 2 same
-     * stakeholder group, bit 4 same language community; `dim` 100 + 2·g (+1 inside the group) is stakeholder group g
-     * (index in STAKEHOLDER_GROUPS). `pairs` and `members` are bitmaps of the pairs' and members' numbers, so the
-     * distinct ties and members of any period and bucket are bit_count(bit_or(…)) over its days.
+     * Pre-aggregation per day, week and month (ADR 0010). `dim` 0–7 is a class of pair: bit 1 power tiers differ,
+     * bit 2 same stakeholder group, bit 4 same language community; `dim` 100 + 2·g (+1 inside the group) is
+     * stakeholder group g (index in STAKEHOLDER_GROUPS). `pairs` and `members` are bitmaps of the pairs' and
+     * members' numbers, so the distinct ties and members of any period and bucket are bit_count(bit_or(…)) over
+     * its whole weeks or months and the days at its edges.
      */
     await q.query(`
-      CREATE TABLE activity_days (
+      CREATE TABLE activity_spans (
         lab_id uuid NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
-        day date NOT NULL,
+        span text NOT NULL CHECK (span IN ('day', 'week', 'month')),
+        start date NOT NULL,
         dim smallint NOT NULL,
         events integer NOT NULL,
         weight double precision NOT NULL,
         pairs bit varying NOT NULL,
         members bit varying NOT NULL,
-        PRIMARY KEY (lab_id, day, dim)
+        PRIMARY KEY (lab_id, span, start, dim)
       )`);
     // the length of a lab's bitmaps (grown, with every row padded, when a new pair or member needs more)
     await q.query(`
@@ -115,18 +117,13 @@ export class Activity1769000000000 implements MigrationInterface {
         weight double precision NOT NULL,
         PRIMARY KEY (lab_id, month, pair, cls)
       )`);
-    // a bitmap of `len` bits with the given positions set
+    // a bitmap of `len` bits with the given positions set, written in one pass (runs of zeros, then a one)
     await q.query(`
-      CREATE FUNCTION activity_bits(len integer, positions integer[]) RETURNS bit varying LANGUAGE plpgsql IMMUTABLE AS $$
-      DECLARE
-        b bit varying := repeat('0', len)::bit varying;
-        p integer;
-      BEGIN
-        FOREACH p IN ARRAY positions LOOP
-          b := set_bit(b, p, 1);
-        END LOOP;
-        RETURN b;
-      END $$`);
+      CREATE FUNCTION activity_bits(len integer, positions integer[]) RETURNS bit varying LANGUAGE sql IMMUTABLE AS $$
+        SELECT (coalesce(string_agg(repeat('0', x.p - x.prev - 1) || '1', '' ORDER BY x.p), '')
+                || repeat('0', len - coalesce(max(x.p), -1) - 1))::bit varying
+        FROM (SELECT u.p, lag(u.p, 1, -1) OVER (ORDER BY u.p) AS prev FROM (SELECT DISTINCT unnest(positions) AS p) u) x
+      $$`);
     // makes the lab's bitmaps long enough for its highest pair and member numbers (doubling, padding every row)
     await q.query(`
       CREATE FUNCTION activity_fit(lab uuid) RETURNS void LANGUAGE plpgsql AS $$
@@ -147,7 +144,7 @@ export class Activity1769000000000 implements MigrationInterface {
         nm := greatest(nm, mb);
         WHILE pb < np LOOP pb := pb * 2; END LOOP;
         WHILE mb < nm LOOP mb := mb * 2; END LOOP;
-        UPDATE activity_days d SET
+        UPDATE activity_spans d SET
           pairs = d.pairs || repeat('0', pb - length(d.pairs))::bit varying,
           members = d.members || repeat('0', mb - length(d.members))::bit varying
         WHERE d.lab_id = lab;
@@ -168,6 +165,6 @@ export class Activity1769000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION activity_fit, activity_bits`);
-    await q.query(`DROP TABLE activity_pair_months, activity_bitmaps, activity_days, activity_editors, activity_pairs, interaction_events, activity_members, activity_settings`);
+    await q.query(`DROP TABLE activity_pair_months, activity_bitmaps, activity_spans, activity_editors, activity_pairs, interaction_events, activity_members, activity_settings`);
   }
 }
