@@ -33,8 +33,13 @@ export function ActivityDashboard({ lab }: { lab: Lab }) {
   const settings = useApiQuery<ActivitySettings>(() => activityApi.settings(labId), [labId]);
   const dashboard = useApiQuery<Dashboard>(() => activityApi.dashboard(labId, query), [labId, key]);
   const network = useApiQuery<Network>(() => activityApi.network(labId, query), [labId, key]);
-  // brokers need the whole network's shortest paths: their own request, so the figures and the drawing do not wait
-  const brokers = useApiQuery<Broker[] | null>(() => (facilitator ? activityApi.brokers(labId, query) : Promise.resolve(null)), [labId, key, facilitator]);
+  // brokers need the whole network's shortest paths: their own request, sent once the network is in, so the
+  // figures and the drawing never wait for it
+  const networkIn = Boolean(network.data) && !network.loading;
+  const brokers = useApiQuery<Broker[] | null>(
+    () => (facilitator && networkIn ? activityApi.brokers(labId, query) : Promise.resolve(null)),
+    [labId, key, facilitator, networkIn],
+  );
   const sessions = useApiQuery<SessionSummary[]>(() => sessionsApi.list(labId, 'past'), [labId]);
   // While new filters load, the previous figures stay (dimmed, aria-busy); after a failed load none are shown.
   const data = dashboard.error ? undefined : dashboard.data;
