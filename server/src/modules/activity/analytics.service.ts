@@ -22,7 +22,7 @@ import {
 } from '@relab/shared';
 import { ActivitySettingsService } from './activity-settings.service.js';
 import { findBrokers } from './brokers.js';
-import { GROUP_ORDER, bucketsFromEvents, tieOfDim } from './rollups.js';
+import { GROUP_ORDER, expandedRows, tieOfDim } from './rollups.js';
 
 /** A resolved query: days inclusive (UTC), filters, bucket. */
 export interface Period {
@@ -111,33 +111,34 @@ export class AnalyticsService {
     const rule = settings.bondingRequiresSameLanguage;
     const filtered = Boolean(period.sessionId || period.lifeDomain) || opts.fromEvents === true;
     const f = this.filter(period, 7);
-    const days = filtered
-      ? bucketsFromEvents(f.sql, '$6::text[]', `date_trunc($4, e.day)::date`, '$1')
-      : // whole buckets [$6, $7) from their own pre-aggregates, the days at the edges from the day pre-aggregates
-        `SELECT start, dim, events, weight, pairs, members FROM activity_spans
-         WHERE lab_id = $1 AND span = $4 AND start >= $6::date AND start < $7::date
-         UNION ALL
-         SELECT date_trunc($4, start)::date, dim, events, weight, pairs, members FROM activity_spans
-         WHERE lab_id = $1 AND span = 'day' AND start BETWEEN $2::date AND $3::date AND (start < $6::date OR start >= $7::date)`;
     const tie = tieOfDim('dim', '$5::boolean');
-    const parts: Part[] = await this.db.query(
-      `WITH d AS (${days}),
-       b AS (SELECT start, dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM d GROUP BY start, dim),
-       t AS (SELECT dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM b GROUP BY dim),
-       c AS (SELECT * FROM t WHERE dim < 8)
-       SELECT 'series' AS part, start::text AS start, ${tie} AS key, sum(events)::int AS events, sum(weight)::float8 AS weight,
-              bit_count(bit_or(pairs))::int AS ties, bit_count(bit_or(members))::int AS members, 0 AS extra
-       FROM b WHERE dim < 8 GROUP BY start, key
-       UNION ALL SELECT 'tie', NULL, ${tie}, sum(events)::int, sum(weight)::float8, bit_count(bit_or(pairs))::int, bit_count(bit_or(members))::int, 0 FROM c GROUP BY 3
-       UNION ALL SELECT 'all', NULL, NULL, coalesce(sum(events), 0)::int, coalesce(sum(weight), 0)::float8, coalesce(bit_count(bit_or(pairs)), 0)::int, coalesce(bit_count(bit_or(members)), 0)::int, 0 FROM c
-       UNION ALL SELECT 'cross', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 4 = 0)), 0)::int, 0, 0 FROM c
-       UNION ALL SELECT 'ei', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 2)), 0)::int, 0,
-                        coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 0)), 0)::int FROM c
-       UNION ALL SELECT 'group', NULL, ((dim - 100) / 2)::text, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 1)), 0)::int,
-                        bit_count(bit_or(members))::int, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 0)), 0)::int
-       FROM t WHERE dim >= 100 GROUP BY (dim - 100) / 2`,
-      filtered ? [labId, period.from, period.to, period.bucket, rule, GROUP_ORDER, ...f.params] : [labId, period.from, period.to, period.bucket, rule, ...wholeBuckets(period)],
-    );
+    const parts: Part[] = filtered
+      ? await this.db.query(this.partsFromEvents(f.sql), [labId, period.from, period.to, period.bucket, rule, GROUP_ORDER, ...f.params])
+      : await this.db.query(
+          // whole buckets [$6, $7) from their own pre-aggregates, the days at the edges from the day pre-aggregates
+          `WITH d AS (
+             SELECT start, dim, events, weight, pairs, members FROM activity_spans
+             WHERE lab_id = $1 AND span = $4 AND start >= $6::date AND start < $7::date
+             UNION ALL
+             SELECT date_trunc($4, start)::date, dim, events, weight, pairs, members FROM activity_spans
+             WHERE lab_id = $1 AND span = 'day' AND start BETWEEN $2::date AND $3::date AND (start < $6::date OR start >= $7::date)
+           ),
+           b AS (SELECT start, dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM d GROUP BY start, dim),
+           t AS (SELECT dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM b GROUP BY dim),
+           c AS (SELECT * FROM t WHERE dim < 8)
+           SELECT 'series' AS part, start::text AS start, ${tie} AS key, sum(events)::int AS events, sum(weight)::float8 AS weight,
+                  bit_count(bit_or(pairs))::int AS ties, bit_count(bit_or(members))::int AS members, 0 AS extra
+           FROM b WHERE dim < 8 GROUP BY start, key
+           UNION ALL SELECT 'tie', NULL, ${tie}, sum(events)::int, sum(weight)::float8, bit_count(bit_or(pairs))::int, bit_count(bit_or(members))::int, 0 FROM c GROUP BY 3
+           UNION ALL SELECT 'all', NULL, NULL, coalesce(sum(events), 0)::int, coalesce(sum(weight), 0)::float8, coalesce(bit_count(bit_or(pairs)), 0)::int, coalesce(bit_count(bit_or(members)), 0)::int, 0 FROM c
+           UNION ALL SELECT 'cross', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 4 = 0)), 0)::int, 0, 0 FROM c
+           UNION ALL SELECT 'ei', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 2)), 0)::int, 0,
+                            coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 0)), 0)::int FROM c
+           UNION ALL SELECT 'group', NULL, ((dim - 100) / 2)::text, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 1)), 0)::int,
+                            bit_count(bit_or(members))::int, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 0)), 0)::int
+           FROM t WHERE dim >= 100 GROUP BY (dim - 100) / 2`,
+          [labId, period.from, period.to, period.bucket, rule, ...wholeBuckets(period)],
+        );
     const fresh = await this.newTies(labId, period, filtered);
     const by = (part: Part['part']) => parts.filter((p) => p.part === part);
     const all = by('all')[0] ?? { events: 0, weight: 0, ties: 0, members: 0 };
@@ -260,6 +261,28 @@ export class AnalyticsService {
       edges: [...groupEdges.values()].sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target) || x.kind.localeCompare(y.kind)),
       suppressed: members.size - shown.size,
     };
+  }
+
+  /**
+   * The same parts as the pre-aggregate query, counted straight from the matching events (a session or a life
+   * domain: subsets no pre-aggregate serves): distinct pairs and members by COUNT(DISTINCT) over the same expanded
+   * rows. Also the independent check of the bitmaps in the tests.
+   */
+  private partsFromEvents(where: string): string {
+    const tie = tieOfDim('dim', '$5::boolean');
+    const figures = `(count(*) FILTER (WHERE head))::int, coalesce(sum(weight) FILTER (WHERE head), 0)::float8, count(DISTINCT pair)::int, count(DISTINCT m)::int`;
+    return `
+      WITH c AS (${expandedRows(where, '$6::text[]', 'date_trunc($4, e.day)::date')})
+      SELECT 'series' AS part, start::text AS start, ${tie} AS key, (count(*) FILTER (WHERE head))::int AS events,
+             coalesce(sum(weight) FILTER (WHERE head), 0)::float8 AS weight, count(DISTINCT pair)::int AS ties, count(DISTINCT m)::int AS members, 0 AS extra
+      FROM c WHERE dim < 8 GROUP BY start, key
+      UNION ALL SELECT 'tie', NULL, ${tie}, ${figures}, 0 FROM c WHERE dim < 8 GROUP BY 3
+      UNION ALL SELECT 'all', NULL, NULL, ${figures}, 0 FROM c WHERE dim < 8
+      UNION ALL SELECT 'cross', NULL, NULL, 0, 0, (count(DISTINCT pair) FILTER (WHERE dim & 4 = 0))::int, 0, 0 FROM c WHERE dim < 8
+      UNION ALL SELECT 'ei', NULL, NULL, 0, 0, (count(DISTINCT pair) FILTER (WHERE dim & 2 = 2))::int, 0, (count(DISTINCT pair) FILTER (WHERE dim & 2 = 0))::int FROM c WHERE dim < 8
+      UNION ALL SELECT 'group', NULL, ((dim - 100) / 2)::text, 0, 0, (count(DISTINCT pair) FILTER (WHERE dim % 2 = 1))::int, count(DISTINCT m)::int,
+                       (count(DISTINCT pair) FILTER (WHERE dim % 2 = 0))::int
+      FROM c WHERE dim >= 100 GROUP BY (dim - 100) / 2`;
   }
 
   /** Members who connect groups that are not otherwise connected in the period (facilitators), by betweenness. */
