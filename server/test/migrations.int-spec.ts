@@ -5,8 +5,9 @@ import { MIGRATIONS } from '../src/common/db/migrations/index.js';
 import { createTestDatabase } from './support/test-db.js';
 
 const EXPECTED_TABLES = [
+  'activity_bitmaps', 'activity_editors', 'activity_members', 'activity_pair_months', 'activity_pairs', 'activity_settings', 'activity_spans',
   'audit_log', 'auth_sessions', 'board_vote_rounds', 'board_votes', 'boards', 'collab_snapshots', 'collab_updates', 'collab_versions',
-  'dialogue_consents', 'dialogue_flags', 'dialogue_messages', 'dialogue_participants', 'dialogue_reactions', 'dialogues', 'invitations', 'lab_watched_words', 'lab_ground_rule_consents', 'lab_ground_rules', 'lab_members', 'lab_session_attendance', 'lab_session_hands',
+  'dialogue_consents', 'dialogue_flags', 'dialogue_messages', 'dialogue_participants', 'dialogue_reactions', 'dialogues', 'interaction_events', 'invitations', 'lab_watched_words', 'lab_ground_rule_consents', 'lab_ground_rules', 'lab_members', 'lab_session_attendance', 'lab_session_hands',
   'lab_session_items', 'lab_session_versions', 'lab_sessions', 'labs',
   'reflection_keys', 'reflection_sections', 'reflection_templates', 'reflections', 'users',
 ];
