@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
@@ -35,4 +35,23 @@ export async function loginAs(page: Page, url: string, email: string, password: 
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('lab-link').first().waitFor();
+}
+
+/**
+ * Puts the caret at the end of a Tiptap editor and types there, in a new paragraph when the document is not empty.
+ * Ctrl+End is not reliable in Chromium's contenteditable: on a phone it left the caret at the start of a heading in
+ * the middle of a reflection, so the text landed there. The caret is placed with the editor's own command, as a
+ * click after the last line would; the text itself is typed key by key.
+ */
+export async function typeAtEnd(editor: Locator, text: string): Promise<void> {
+  const empty = await editor.evaluate((el) => {
+    const { editor: tiptap } = el as unknown as { editor: { isEmpty: boolean; commands: { focus: (at: 'end') => boolean } } };
+    tiptap.commands.focus('end');
+    return tiptap.isEmpty;
+  });
+  // the editor takes focus on the next animation frame: keys pressed before that would go nowhere
+  await editor.page().waitForFunction((el) => document.activeElement === el, await editor.elementHandle());
+  const page = editor.page();
+  if (!empty) await page.keyboard.press('Enter');
+  await page.keyboard.type(text, { delay: 5 });
 }

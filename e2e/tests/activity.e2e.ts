@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { call, DEMO, DEMO_LAB_NAME, login as apiLogin, until, type NodeSession } from '../support/api.js';
-import { launchChromium, loginAs, SCREENSHOTS, screenshot, seriousViolations } from '../support/browser.js';
+import { launchChromium, loginAs, SCREENSHOTS, screenshot, seriousViolations, typeAtEnd } from '../support/browser.js';
 import { DEMO_PASSWORD, RelabProcess } from '../support/relab-server.js';
 
 const login = (page: Page, url: string, email: string) => loginAs(page, url, email, DEMO_PASSWORD);
@@ -15,13 +15,6 @@ const JUDGE_TEXT = 'Bonjour madame, la maison de justice prendra contact avec vo
 const MOTHER_THANKS = 'Merci beaucoup, je serai disponible.';
 const CAMILLE_TEXT = 'De familie zoekt een woning dicht bij de school.';
 const YUSUF_TEXT = 'De moskee kan helpen met een vrijwilliger voor de verhuis.';
-
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await editor(page).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text, { delay: 5 });
-}
 
 describe('bonding, bridging and linking: a family member and a judge reply to each other, a social worker and an imam co-edit, the dashboard shows the ties', () => {
   let server: RelabProcess;
@@ -116,12 +109,12 @@ describe('bonding, bridging and linking: a family member and a judge reply to ea
     await login(camille, server.url, DEMO.socialWorker);
     await camille.goto(reflectionUrl);
     await saved(camille).waitFor();
-    await typeAtEnd(camille, CAMILLE_TEXT);
+    await typeAtEnd(editor(camille), CAMILLE_TEXT);
     await saved(camille).waitFor();
     await login(yusuf, server.url, DEMO.imam);
     await yusuf.goto(reflectionUrl);
     await editor(yusuf).getByText(CAMILLE_TEXT).waitFor();
-    await typeAtEnd(yusuf, YUSUF_TEXT);
+    await typeAtEnd(editor(yusuf), YUSUF_TEXT);
     await editor(camille).getByText(YUSUF_TEXT).waitFor();
     await saved(yusuf).waitFor();
   });

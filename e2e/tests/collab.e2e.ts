@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO, DEMO_LAB_NAME } from '../support/api.js';
-import { launchChromium, loginAs, screenshot, seriousViolations } from '../support/browser.js';
+import { launchChromium, loginAs, screenshot, seriousViolations, typeAtEnd } from '../support/browser.js';
 import { DEMO_PASSWORD, RelabProcess } from '../support/relab-server.js';
 
 const LOCALES = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/src/i18n/locales');
@@ -19,14 +19,6 @@ const login = (page: Page, url: string, email: string) => loginAs(page, url, ema
 
 const editor = (page: Page) => page.getByTestId('notes-editor');
 const savedStatus = (page: Page) => page.locator('[data-testid="collab-status"][data-status="saved"]');
-
-/** Puts the caret at the end of the notebook and types a new paragraph. */
-async function typeParagraph(page: Page, text: string): Promise<void> {
-  await editor(page).click();
-  await page.keyboard.press('Control+End');
-  if ((await editor(page).innerText()).trim() !== '') await page.keyboard.press('Enter');
-  await page.keyboard.type(text, { delay: 5 });
-}
 
 describe('lab notebook: two practitioners write together live, and save a version', () => {
   let server: RelabProcess;
@@ -69,8 +61,8 @@ describe('lab notebook: two practitioners write together live, and save a versio
   });
 
   test('both type; each sees the text of the other and the other one\'s caret with their name', async () => {
-    await typeParagraph(fien, FIEN_TEXT);
-    await typeParagraph(jonas, JONAS_TEXT);
+    await typeAtEnd(editor(fien), FIEN_TEXT);
+    await typeAtEnd(editor(jonas), JONAS_TEXT);
     await editor(jonas).getByText(FIEN_TEXT).waitFor();
     await editor(fien).getByText(JONAS_TEXT).waitFor();
     await fien.locator('.collaboration-carets__label', { hasText: 'Jonas Voorbeeld' }).waitFor();
@@ -114,7 +106,7 @@ describe('lab notebook: two practitioners write together live, and save a versio
   });
 
   test('restoring the version removes what was written after it, for everyone, live', async () => {
-    await typeParagraph(jonas, LATER_TEXT);
+    await typeAtEnd(editor(jonas), LATER_TEXT);
     await editor(fien).getByText(LATER_TEXT).waitFor();
     await savedStatus(jonas).waitFor();
     const row = fien.getByTestId('version-row').filter({ hasText: VERSION_NAME }).first();
@@ -163,7 +155,7 @@ describe('lab notebook: two practitioners write together live, and save a versio
     await jonas.context().setOffline(true);
     await jonas.locator('[data-testid="collab-status"][data-status="offline"]').waitFor({ timeout: 10_000 });
     expect((await jonas.getByTestId('collab-status').textContent())!).toContain(t(nl, 'collab.status.offline'));
-    await typeParagraph(jonas, 'Geschreven zonder netwerk.');
+    await typeAtEnd(editor(jonas), 'Geschreven zonder netwerk.');
     await screenshot(jonas, '12-lab-notebook-offline-phone');
     await jonas.context().setOffline(false);
     await editor(fien).getByText('Geschreven zonder netwerk.').waitFor({ timeout: 20_000 });

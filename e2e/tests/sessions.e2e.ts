@@ -62,7 +62,9 @@ describe('lab session: planned with an agenda, run live with a timer, raised han
     // 19:00 in Brussels, shown in Dutch
     expect(await fien.getByTestId('session-when').textContent()).toContain('19:00');
     // the calendar file is there for everyone
-    const ics = await fien.evaluate(async (href) => (await fetch(href)).text(), await fien.getByTestId('session-ics').getAttribute('href'));
+    const href = await fien.getByTestId('session-ics').getAttribute('href');
+    expect(href).toBeTruthy();
+    const ics = await fien.evaluate(async (h) => (await fetch(h)).text(), href!);
     expect(ics).toContain('BEGIN:VEVENT');
     expect(ics).toContain('Labsessie november');
   });
