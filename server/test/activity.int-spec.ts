@@ -229,15 +229,22 @@ describe('activity: interaction events from every feature, analytics, privacy', 
       // a fixed pseudo-random sequence of interactions (the test always replays the same)
       let seed = 20261206;
       const rand = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n); // MINSTD: exact in doubles
+      // two sessions and two life domains: each has pre-aggregates of its own
+      const sessions = [null, (await plan(boss, id, { startsAt: inHours(1) }))[0]!.id, (await plan(boss, id, { startsAt: inHours(5) }))[0]!.id];
+      const domains = [[], ['housing'], ['housing', 'work_income']];
       for (let i = 0; i < 120; i++) {
         const a = cast[rand(cast.length)]!.memberId;
         const b = cast[rand(cast.length)]!.memberId;
         const kind = INTERACTION_KINDS[rand(INTERACTION_KINDS.length)]!;
-        await recorder.record(id, kind, [{ a, b, source: `test:${i}` }], { sessionId: null, lifeDomains: rand(3) === 0 ? ['housing'] : [] });
+        await recorder.record(id, kind, [{ a, b, source: `test:${i}` }], { sessionId: sessions[rand(3)]!, lifeDomains: domains[rand(3)]! });
       }
+      const filters = [{}, { sessionId: sessions[1]! }, { lifeDomain: 'housing' }, { lifeDomain: 'work_income' }, { sessionId: sessions[2]!, lifeDomain: 'housing' }];
       const compare = async (periods: Period[]) => {
         for (const period of periods) {
-          expect(await analytics.dashboard(id, period)).toEqual(await analytics.dashboard(id, period, { fromEvents: true }));
+          for (const filter of filters) {
+            const p = { ...period, ...filter };
+            expect(await analytics.dashboard(id, p)).toEqual(await analytics.dashboard(id, p, { fromEvents: true }));
+          }
           expect(await analytics.network(id, period, 'members')).toEqual(await analytics.network(id, period, 'members', { fromEvents: true }));
         }
       };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { absoluteLink, formatDate, formatDateTime, localeOf, normalizeJoinCode, normalizeRecoveryCode, safeNextPath } from './format.js';
+import { absoluteLink, dateFormat, formatDate, formatDateTime, localeOf, normalizeJoinCode, normalizeRecoveryCode, numberFormat, safeNextPath } from './format.js';
 
 describe('codes', () => {
   test('a join code is upper-cased and loses its spaces', () => {
@@ -50,5 +50,18 @@ describe('dates', () => {
     expect(formatDateTime(iso, 'nl')).toContain('12 maart 2026');
     expect(formatDateTime(iso, 'nl').replace('.', ':')).toContain(hhmm);
     expect(formatDateTime('nope', 'fr')).toBe('');
+  });
+});
+
+describe('formatters', () => {
+  test('one per language and options, built once and reused', () => {
+    const a = numberFormat('nl', { maximumFractionDigits: 1 });
+    expect(numberFormat('nl', { maximumFractionDigits: 1 })).toBe(a);
+    expect(numberFormat('fr', { maximumFractionDigits: 1 })).not.toBe(a);
+    expect(numberFormat('nl', { maximumFractionDigits: 2 })).not.toBe(a);
+    expect(a.format(1234.56)).toBe(new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 1 }).format(1234.56));
+    const d = dateFormat('en', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect(dateFormat('en', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).toBe(d);
+    expect(d.format(new Date('2026-03-12T00:00:00Z'))).toBe('12 March 2026');
   });
 });

@@ -22,7 +22,7 @@ import {
 } from '@relab/shared';
 import { ActivitySettingsService } from './activity-settings.service.js';
 import { findBrokers } from './brokers.js';
-import { GROUP_ORDER, expandedRows, tieOfDim } from './rollups.js';
+import { GROUP_ORDER, expandedRows, scopeOf, tieOfDim } from './rollups.js';
 
 /** A resolved query: days inclusive (UTC), filters, bucket. */
 export interface Period {
@@ -92,8 +92,8 @@ export function wholeBuckets(period: Pick<Period, 'from' | 'to' | 'bucket'>): [s
  * - the dashboard reads the pre-aggregates (`activity_spans`: per day, week and month and per class or group,
  *   events, weight and bitmaps of the pairs and members) of the whole buckets inside the period and of the days at
  *   its edges, ORs the bitmaps per bucket and counts bits: distinct ties and members of any period and bucket
- *   without reading the events. With a session or life-domain filter the same rows are built
- *   from the matching events on the fly (same SQL as the write path);
+ *   without reading the events. A session or a life domain has pre-aggregates of its own (the `scope`); with both
+ *   filters at once the figures are counted from the matching events (COUNT DISTINCT over the same expanded rows);
  * - the network reads the pair-month sums for the months inside the period and the events of the days at its
  *   edges: one row per pair. Brokers (graphology) are computed from those rows.
  * Only aggregates reach Node.
@@ -109,37 +109,33 @@ export class AnalyticsService {
     const settings = await this.settings.get(labId);
     const k = settings.kAnonymity;
     const rule = settings.bondingRequiresSameLanguage;
-    const filtered = Boolean(period.sessionId || period.lifeDomain) || opts.fromEvents === true;
+    // a session or a life domain has pre-aggregates of its own; both at once (or a check) count from the events
+    const scope = opts.fromEvents === true ? null : scopeOf(period);
     const f = this.filter(period, 7);
     const tie = tieOfDim('dim', '$5::boolean');
-    const parts: Part[] = filtered
-      ? await this.db.query(this.partsFromEvents(f.sql), [labId, period.from, period.to, period.bucket, rule, GROUP_ORDER, ...f.params])
-      : await this.db.query(
-          // whole buckets [$6, $7) from their own pre-aggregates, the days at the edges from the day pre-aggregates
-          `WITH d AS (
-             SELECT start, dim, events, weight, pairs, members FROM activity_spans
-             WHERE lab_id = $1 AND span = $4 AND start >= $6::date AND start < $7::date
-             UNION ALL
-             SELECT date_trunc($4, start)::date, dim, events, weight, pairs, members FROM activity_spans
-             WHERE lab_id = $1 AND span = 'day' AND start BETWEEN $2::date AND $3::date AND (start < $6::date OR start >= $7::date)
-           ),
-           b AS (SELECT start, dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM d GROUP BY start, dim),
-           t AS (SELECT dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM b GROUP BY dim),
-           c AS (SELECT * FROM t WHERE dim < 8)
-           SELECT 'series' AS part, start::text AS start, ${tie} AS key, sum(events)::int AS events, sum(weight)::float8 AS weight,
-                  bit_count(bit_or(pairs))::int AS ties, bit_count(bit_or(members))::int AS members, 0 AS extra
-           FROM b WHERE dim < 8 GROUP BY start, key
-           UNION ALL SELECT 'tie', NULL, ${tie}, sum(events)::int, sum(weight)::float8, bit_count(bit_or(pairs))::int, bit_count(bit_or(members))::int, 0 FROM c GROUP BY 3
-           UNION ALL SELECT 'all', NULL, NULL, coalesce(sum(events), 0)::int, coalesce(sum(weight), 0)::float8, coalesce(bit_count(bit_or(pairs)), 0)::int, coalesce(bit_count(bit_or(members)), 0)::int, 0 FROM c
-           UNION ALL SELECT 'cross', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 4 = 0)), 0)::int, 0, 0 FROM c
-           UNION ALL SELECT 'ei', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 2)), 0)::int, 0,
-                            coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 0)), 0)::int FROM c
-           UNION ALL SELECT 'group', NULL, ((dim - 100) / 2)::text, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 1)), 0)::int,
-                            bit_count(bit_or(members))::int, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 0)), 0)::int
-           FROM t WHERE dim >= 100 GROUP BY (dim - 100) / 2`,
-          [labId, period.from, period.to, period.bucket, rule, ...wholeBuckets(period)],
-        );
-    const fresh = await this.newTies(labId, period, filtered);
+    const [parts, fresh] = await Promise.all([
+      scope === null
+        ? (this.db.query(this.partsFromEvents(f.sql), [labId, period.from, period.to, period.bucket, rule, GROUP_ORDER, ...f.params]) as Promise<Part[]>)
+        : (this.db.query(
+            `WITH d AS (${spanRows('$6', '$7', '$8')}),
+             b AS (SELECT start, dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM d GROUP BY start, dim),
+             t AS (SELECT dim, sum(events)::int AS events, sum(weight) AS weight, bit_or(pairs) AS pairs, bit_or(members) AS members FROM b GROUP BY dim),
+             c AS (SELECT * FROM t WHERE dim < 8)
+             SELECT 'series' AS part, start::text AS start, ${tie} AS key, sum(events)::int AS events, sum(weight)::float8 AS weight,
+                    bit_count(bit_or(pairs))::int AS ties, bit_count(bit_or(members))::int AS members, 0 AS extra
+             FROM b WHERE dim < 8 GROUP BY start, key
+             UNION ALL SELECT 'tie', NULL, ${tie}, sum(events)::int, sum(weight)::float8, bit_count(bit_or(pairs))::int, bit_count(bit_or(members))::int, 0 FROM c GROUP BY 3
+             UNION ALL SELECT 'all', NULL, NULL, coalesce(sum(events), 0)::int, coalesce(sum(weight), 0)::float8, coalesce(bit_count(bit_or(pairs)), 0)::int, coalesce(bit_count(bit_or(members)), 0)::int, 0 FROM c
+             UNION ALL SELECT 'cross', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 4 = 0)), 0)::int, 0, 0 FROM c
+             UNION ALL SELECT 'ei', NULL, NULL, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 2)), 0)::int, 0,
+                              coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim & 2 = 0)), 0)::int FROM c
+             UNION ALL SELECT 'group', NULL, ((dim - 100) / 2)::text, 0, 0, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 1)), 0)::int,
+                              bit_count(bit_or(members))::int, coalesce(bit_count(bit_or(pairs) FILTER (WHERE dim % 2 = 0)), 0)::int
+             FROM t WHERE dim >= 100 GROUP BY (dim - 100) / 2`,
+            [labId, period.from, period.to, period.bucket, rule, ...wholeBuckets(period), scope],
+          ) as Promise<Part[]>),
+      this.newTies(labId, period, scope),
+    ]);
     const by = (part: Part['part']) => parts.filter((p) => p.part === part);
     const all = by('all')[0] ?? { events: 0, weight: 0, ties: 0, members: 0 };
     const figures = (r: Pick<Part, 'ties' | 'weight' | 'members'> | undefined, total: number): TieKindFigures =>
@@ -318,18 +314,22 @@ export class AnalyticsService {
     return { sql: parts.join(' AND '), params };
   }
 
-  /** Pairs whose first interaction ever falls in the period (among the period's pairs when filtered). */
-  private async newTies(labId: string, period: Period, filtered: boolean): Promise<Array<{ a: string; b: string; cls: number }>> {
-    if (!filtered) {
-      return this.db.query(`SELECT member_a AS a, member_b AS b, cls FROM activity_pairs WHERE lab_id = $1 AND first_day BETWEEN $2::date AND $3::date`, [labId, period.from, period.to]);
+  /**
+   * Pairs whose first interaction ever falls in the period (among the pairs of the scope in the period, when a
+   * session or life domain is chosen: their bit in the scope's pairs bitmap).
+   */
+  private async newTies(labId: string, period: Period, scope: string | null): Promise<Array<{ a: string; b: string; cls: number }>> {
+    const first = `SELECT p.member_a AS a, p.member_b AS b, p.cls FROM activity_pairs p WHERE p.lab_id = $1 AND p.first_day BETWEEN $2::date AND $3::date`;
+    if (scope === '') return this.db.query(first, [labId, period.from, period.to]);
+    if (scope !== null) {
+      return this.db.query(
+        `WITH d AS (${spanRows('$5', '$6', '$7')}), s AS (SELECT bit_or(pairs) AS bits FROM d WHERE dim < 8)
+         ${first} AND get_bit((SELECT bits FROM s), p.seq) = 1`,
+        [labId, period.from, period.to, period.bucket, ...wholeBuckets(period), scope],
+      );
     }
     const f = this.filter(period, 4);
-    return this.db.query(
-      `SELECT p.member_a AS a, p.member_b AS b, p.cls FROM activity_pairs p
-       WHERE p.lab_id = $1 AND p.first_day BETWEEN $2::date AND $3::date
-         AND EXISTS (SELECT 1 FROM interaction_events e WHERE ${f.sql} AND e.pair = p.seq)`,
-      [labId, period.from, period.to, ...f.params],
-    );
+    return this.db.query(`${first} AND EXISTS (SELECT 1 FROM interaction_events e WHERE ${f.sql} AND e.pair = p.seq)`, [labId, period.from, period.to, ...f.params]);
   }
 
   /**
@@ -367,6 +367,17 @@ export class AnalyticsService {
     );
   }
 }
+
+/**
+ * SQL: the pre-aggregate rows of a period in one scope, by bucket: whole buckets [$w0, $w1) of span $4 from their
+ * own rows, the days at the edges of [$2, $3] from the day rows; $1 is the lab.
+ */
+const spanRows = (w0: string, w1: string, scope: string) => `
+  SELECT start, dim, events, weight, pairs, members FROM activity_spans
+  WHERE lab_id = $1 AND span = $4 AND scope = ${scope} AND start >= ${w0}::date AND start < ${w1}::date
+  UNION ALL
+  SELECT date_trunc($4, start)::date, dim, events, weight, pairs, members FROM activity_spans
+  WHERE lab_id = $1 AND span = 'day' AND scope = ${scope} AND start BETWEEN $2::date AND $3::date AND (start < ${w0}::date OR start >= ${w1}::date)`;
 
 export const pseudonymOf = (seq: number) => `P${String(seq).padStart(3, '0')}`;
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { bucketStart, wholeBuckets } from './analytics.service.js';
+import { scopeOf } from './rollups.js';
 
 describe('buckets of a period', () => {
   test('weeks start on Monday, months on the 1st', () => {
@@ -23,5 +24,14 @@ describe('buckets of a period', () => {
   test('no whole bucket: both ends after the period, so every day comes from the days', () => {
     expect(wholeBuckets({ from: '2026-12-02', to: '2026-12-06', bucket: 'week' })).toEqual(['2026-12-07', '2026-12-07']);
     expect(wholeBuckets({ from: '2026-12-02', to: '2026-12-30', bucket: 'month' })).toEqual(['2026-12-31', '2026-12-31']);
+  });
+});
+
+describe('scope of the pre-aggregates a dashboard reads', () => {
+  test('the lab, one session, one life domain; both filters at once have none', () => {
+    expect(scopeOf({})).toBe('');
+    expect(scopeOf({ sessionId: '6f1c0b8e-0000-4000-8000-000000000001' })).toBe('s:6f1c0b8e-0000-4000-8000-000000000001');
+    expect(scopeOf({ lifeDomain: 'housing' })).toBe('d:housing');
+    expect(scopeOf({ sessionId: '6f1c0b8e-0000-4000-8000-000000000001', lifeDomain: 'housing' })).toBeNull();
   });
 });

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Broker } from '@relab/shared';
-import { localeOf } from '../../lib/format.js';
+import { numberFormat } from '../../lib/format.js';
 import { sortBrokers } from './dashboard.js';
 import { GroupSwatch } from './Legends.js';
 
 /** Facilitators only: members who connect groups that have no direct tie with each other. */
 export function BrokersTable({ brokers }: { brokers: readonly Broker[] }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(localeOf(i18n.language), { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const number = numberFormat(i18n.language, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   return (
     <section aria-labelledby="activity-brokers-title" className="activity-section">
       <h2 id="activity-brokers-title">{t('activity.brokers.title')}</h2>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupFigures } from '@relab/shared';
 import { sortGroups } from './dashboard.js';
@@ -5,7 +6,7 @@ import { Figure } from './Figure.js';
 import { GroupSwatch } from './Legends.js';
 
 /** Per stakeholder group: members with a tie, ties with other groups and inside the group, and the E-I index. */
-export function GroupsTable({ groups, k }: { groups: readonly GroupFigures[]; k: number }) {
+export const GroupsTable = memo(function GroupsTable({ groups, k }: { groups: readonly GroupFigures[]; k: number }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="activity-groups-title" className="activity-section">
@@ -50,4 +51,4 @@ export function GroupsTable({ groups, k }: { groups: readonly GroupFigures[]; k:
       )}
     </section>
   );
-}
+});

@@ -1,15 +1,14 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Network, NetworkNode } from '@relab/shared';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
-import { localeOf } from '../../lib/format.js';
+import { numberFormat } from '../../lib/format.js';
 import { GroupLegend, KindLegend, LineSample } from './Legends.js';
 import { drawableEdges, edgeListItems, groupsIn, kindsIn, validEdges } from './network.js';
 
 // sigma and graphology are only loaded with the network view, not in the main bundle.
-const loadCanvas = () => import('./NetworkCanvas.js');
-const NetworkCanvas = lazy(loadCanvas);
+const NetworkCanvas = lazy(() => import('./NetworkCanvas.js'));
 
 interface Props {
   network: Network | undefined;
@@ -23,18 +22,15 @@ export function NetworkSection({ network, loading, error, k }: Props) {
   const { t, i18n } = useTranslation();
   // The list of ties is built when opened: a few thousand items are not worth rendering for nobody.
   const [listOpen, setListOpen] = useState(false);
-  // Fetch the renderer's code while the network data is still on its way.
-  useEffect(() => {
-    void loadCanvas().catch(() => undefined);
-  }, []);
   const labelOf = useCallback(
     (node: NetworkNode) => (network?.view === 'groups' ? t(`activity.groups.${node.group}`) : node.label),
     [network?.view, t],
   );
   const items = useMemo(() => (network && listOpen ? edgeListItems(network, labelOf) : []), [network, labelOf, listOpen]);
-  const weight = new Intl.NumberFormat(localeOf(i18n.language), { maximumFractionDigits: 1 });
-  const drawnEdges = network ? drawableEdges(network).length : 0;
-  const allEdges = network ? validEdges(network).length : 0;
+  const weight = numberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const drawn = useMemo(() => (network ? drawableEdges(network) : []), [network]);
+  const drawnEdges = drawn.length;
+  const allEdges = useMemo(() => (network ? validEdges(network).length : 0), [network]);
 
   return (
     <section aria-labelledby="activity-network-title" className="activity-section" data-testid="activity-network-section">
@@ -46,7 +42,7 @@ export function NetworkSection({ network, loading, error, k }: Props) {
         <>
           <div className="activity-legends">
             <GroupLegend groups={groupsIn(network.nodes)} />
-            <KindLegend kinds={kindsIn(drawableEdges(network))} />
+            <KindLegend kinds={kindsIn(drawn)} />
           </div>
           <p className="hint" data-testid="activity-network-counts">
             {drawnEdges < allEdges
@@ -54,39 +50,42 @@ export function NetworkSection({ network, loading, error, k }: Props) {
               : t('activity.network.counts', { nodes: network.nodes.length, edges: drawnEdges })}
             {network.suppressed > 0 ? ` ${t('activity.network.suppressed', { k, count: network.suppressed })}` : null}
           </p>
-          {network.nodes.length === 0 ? (
-            // Nothing to draw is drawn at once: the same signal as a drawn network, with zero counts.
-            <div className="activity-network-empty" data-testid="activity-network" data-rendered="true" data-nodes={0} data-edges={0}>
-              <p className="muted">{t('activity.network.noEdges')}</p>
-            </div>
-          ) : (
-            <Suspense fallback={<Loading label={t('activity.network.loading')} />}>
-              {/* Without a drawing, the list is the network: open it. */}
-              <NetworkCanvas network={network} labelOf={labelOf} onFailed={() => setListOpen(true)} />
-            </Suspense>
-          )}
-          <details
-            className="activity-table-details"
-            data-testid="activity-edge-list"
-            open={listOpen}
-            onToggle={(e) => setListOpen(e.currentTarget.open)}
-          >
-            <summary>{t('activity.network.edgeList')}</summary>
-            {!listOpen ? null : items.length === 0 ? (
-              <p className="muted">{t('activity.network.noEdges')}</p>
-            ) : (
-              // Scrolls when long: focusable, so the keyboard can scroll it too.
-              <ul className="activity-edge-list" tabIndex={0} aria-label={t('activity.network.edgeList')}>
-                {items.map((item) => (
-                  <li key={item.key}>
-                    <LineSample kind={item.kind} width={28} />
-                    <span>{t('activity.network.edgeItem', { a: item.a, b: item.b, kind: t(`activity.kinds.${item.kind}`), weight: weight.format(item.weight) })}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </details>
         </>
+      ) : null}
+      {network && network.nodes.length === 0 ? (
+        // Nothing to draw is drawn at once: the same signal as a drawn network, with zero counts.
+        <div className="activity-network-empty" data-testid="activity-network" data-rendered="true" data-nodes={0} data-edges={0}>
+          <p className="muted">{t('activity.network.noEdges')}</p>
+        </div>
+      ) : error ? null : (
+        // Mounted while the network loads: the renderer gets ready meanwhile (see NetworkCanvas).
+        <Suspense fallback={<Loading label={t('activity.network.loading')} />}>
+          {/* Without a drawing, the list is the network: open it. */}
+          <NetworkCanvas network={network} labelOf={labelOf} onFailed={() => setListOpen(true)} />
+        </Suspense>
+      )}
+      {network ? (
+        <details
+          className="activity-table-details"
+          data-testid="activity-edge-list"
+          open={listOpen}
+          onToggle={(e) => setListOpen(e.currentTarget.open)}
+        >
+          <summary>{t('activity.network.edgeList')}</summary>
+          {!listOpen ? null : items.length === 0 ? (
+            <p className="muted">{t('activity.network.noEdges')}</p>
+          ) : (
+            // Scrolls when long: focusable, so the keyboard can scroll it too.
+            <ul className="activity-edge-list" tabIndex={0} aria-label={t('activity.network.edgeList')}>
+              {items.map((item) => (
+                <li key={item.key}>
+                  <LineSample kind={item.kind} width={28} />
+                  <span>{t('activity.network.edgeItem', { a: item.a, b: item.b, kind: t(`activity.kinds.${item.kind}`), weight: weight.format(item.weight) })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </details>
       ) : null}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_KINDS, STAKEHOLDER_KEYS, type ActivitySettings } from '@relab/shared';
-import { localeOf } from '../../lib/format.js';
+import { numberFormat } from '../../lib/format.js';
 import { GroupSwatch } from './Legends.js';
 import { MappingTableHead } from './MappingTableHead.js';
 import { SettingsForm } from './SettingsForm.js';
@@ -22,7 +22,7 @@ export function RulePanel({ labId, settings, canEdit, onSaved }: Props) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const openButton = useRef<HTMLButtonElement>(null);
-  const number = new Intl.NumberFormat(localeOf(i18n.language), { maximumFractionDigits: 1 });
+  const number = numberFormat(i18n.language, { maximumFractionDigits: 1 });
   const overridden = new Set(settings.overridden);
 
   function close() {

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIE_KINDS, type Dashboard } from '@relab/shared';
 import { Figure } from './Figure.js';
 import { LineSample } from './Legends.js';
 
 /** The period at a glance: per tie kind its ties, weight share and new ties; the E-I index; cross-language ties. */
-export function TotalsPanel({ dashboard }: { dashboard: Dashboard }) {
+export const TotalsPanel = memo(function TotalsPanel({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
   const k = dashboard.kAnonymity;
   return (
@@ -73,4 +74,4 @@ export function TotalsPanel({ dashboard }: { dashboard: Dashboard }) {
       <p className="hint">{t('activity.suppressedNote', { k })}</p>
     </section>
   );
-}
+});

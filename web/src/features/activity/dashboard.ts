@@ -3,7 +3,7 @@
  * series and the order of the tables.
  */
 import { TIE_KINDS, type ActivityBucket, type Broker, type Dashboard, type GroupFigures, type Suppressible, type TieKind } from '@relab/shared';
-import { localeOf } from '../../lib/format.js';
+import { dateFormat, numberFormat } from '../../lib/format.js';
 
 /** What a suppressed cell shows. Its accessible name says why ("hidden: fewer than 3 people"). */
 export const SUPPRESSED_MARK = '–';
@@ -21,21 +21,15 @@ export interface CellText {
  */
 export function formatCell(value: Suppressible | undefined, format: CellFormat, language: string): CellText {
   if (value === null || value === undefined || !Number.isFinite(value)) return { text: SUPPRESSED_MARK, suppressed: true };
-  const locale = localeOf(language);
-  switch (format) {
-    case 'count':
-      return { text: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value), suppressed: false };
-    case 'weight':
-      return { text: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value), suppressed: false };
-    case 'share':
-      return { text: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value), suppressed: false };
-    case 'index':
-      return {
-        text: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value),
-        suppressed: false,
-      };
-  }
+  return { text: numberFormat(language, CELL_FORMATS[format]).format(value), suppressed: false };
 }
+
+const CELL_FORMATS: Record<CellFormat, Intl.NumberFormatOptions> = {
+  count: { maximumFractionDigits: 0 },
+  weight: { maximumFractionDigits: 1 },
+  share: { style: 'percent', maximumFractionDigits: 0 },
+  index: { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' },
+};
 
 /** Chart measures: the share of the period's weight (percent) or the number of distinct ties. */
 export const CHART_MEASURES = ['share', 'ties'] as const;
@@ -69,14 +63,14 @@ export function bucketLabel(start: string, bucket: ActivityBucket, language: str
   if (Number.isNaN(date.getTime())) return start;
   const options: Intl.DateTimeFormatOptions =
     bucket === 'month' ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(localeOf(language), options).format(date);
+  return dateFormat(language, options).format(date);
 }
 
 /** A day of the period ("12 March 2026"), in UTC like the API. */
 export function dayLabel(day: string, language: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 /** Groups with the most members first; suppressed ones (unknown size) last, then by name for a stable order. */

@@ -146,9 +146,12 @@ export function drawableEdges(network: Pick<Network, 'nodes' | 'edges'>, max = M
   if (valid.length <= max) return valid;
   return valid
     .slice()
-    .sort((x, y) => y.weight - x.weight || x.source.localeCompare(y.source) || x.target.localeCompare(y.target))
+    // plain comparisons: localeCompare is a collator call, and thousands of ties share a weight
+    .sort((x, y) => y.weight - x.weight || compareIds(x.source, y.source) || compareIds(x.target, y.target))
     .slice(0, max);
 }
+
+const compareIds = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 export interface EdgeListItem {
   key: string;

@@ -40,9 +40,13 @@ function kindStyle(kind: TieKind): Pick<EdgeAttributes, 'color' | 'plainColor' |
   return { color: style.color, plainColor: solid ? style.color : TRANSPARENT, dashSize: solid ? 0 : style.dash, gapSize: solid ? 0 : style.gap };
 }
 
+/** An empty graph of the network's kind. Multi: a pair may have ties of two kinds in one period (a member changed group in between). */
+export function emptyGraph(): ActivityGraph {
+  return new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true, allowSelfLoops: false });
+}
+
 export function buildGraph(network: Pick<Network, 'nodes' | 'edges'>, labelOf: (node: NetworkNode) => string): ActivityGraph {
-  // Multi: a pair may have ties of two kinds in one period (a member changed group in between).
-  const graph: ActivityGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: true, allowSelfLoops: false });
+  const graph = emptyGraph();
   const positions = initialPositions(network.nodes);
   let maxStrength = 0;
   for (const node of network.nodes) if (node.strength > maxStrength) maxStrength = node.strength;

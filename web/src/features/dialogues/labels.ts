@@ -1,7 +1,7 @@
 /** Pure helpers that turn dialogue states and errors into translation keys (and their values), and times into text. */
 import { isPseudonymousRole, type Language, type LabRole } from '@relab/shared';
 import { ApiError } from '../../lib/api.js';
-import { localeOf } from '../../lib/format.js';
+import { dateFormat } from '../../lib/format.js';
 import type { OutboxEntry } from './outbox.js';
 import { isRefused, waitsForCondition } from './sender.js';
 
@@ -88,7 +88,7 @@ export function formatMessageTime(iso: string, language: string, now: Date = new
     : date.getFullYear() === now.getFullYear()
       ? { ...time, day: 'numeric', month: 'long' }
       : { ...time, day: 'numeric', month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat(localeOf(language), options).format(date);
+  return dateFormat(language, options).format(date);
 }
 
 /**

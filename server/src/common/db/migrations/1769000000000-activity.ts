@@ -85,19 +85,21 @@ export class Activity1769000000000 implements MigrationInterface {
      * bit 2 same stakeholder group, bit 4 same language community; `dim` 100 + 2·g (+1 inside the group) is
      * stakeholder group g (index in STAKEHOLDER_GROUPS). `pairs` and `members` are bitmaps of the pairs' and
      * members' numbers, so the distinct ties and members of any period and bucket are bit_count(bit_or(…)) over
-     * its whole weeks or months and the days at its edges.
+     * its whole weeks or months and the days at its edges. `scope` is the whole lab (''), one live session
+     * ('s:' + id) or one life domain ('d:' + domain): each event counts in each of its scopes.
      */
     await q.query(`
       CREATE TABLE activity_spans (
         lab_id uuid NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
         span text NOT NULL CHECK (span IN ('day', 'week', 'month')),
+        scope text NOT NULL,
         start date NOT NULL,
         dim smallint NOT NULL,
         events integer NOT NULL,
         weight double precision NOT NULL,
         pairs bit varying NOT NULL,
         members bit varying NOT NULL,
-        PRIMARY KEY (lab_id, span, start, dim)
+        PRIMARY KEY (lab_id, span, scope, start, dim)
       )`);
     // the length of a lab's bitmaps (grown, with every row padded, when a new pair or member needs more)
     await q.query(`

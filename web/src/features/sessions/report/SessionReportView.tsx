@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionReport } from '@relab/shared';
-import { localeOf } from '../../../lib/format.js';
+import { numberFormat } from '../../../lib/format.js';
 import { VersionViewer } from '../../notes/VersionViewer.js';
 import { asLanguage } from '../../reflections/labels.js';
 import { docKind, docPath } from '../agenda.js';
@@ -20,7 +20,7 @@ export function SessionReportView({ report, timeZone }: { report: SessionReport;
   const [viewing, setViewing] = useState<{ docName: string; versionId: string } | null>(null);
   const { session } = report;
   const language = asLanguage(i18n.language);
-  const minutes = new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 1 });
+  const minutes = numberFormat(language, { maximumFractionDigits: 1 });
   const clock = (iso: string | null) => (iso ? formatClockTime(iso, language, timeZone) : '–');
   const attendees = report.attendance.reduce((n, g) => n + g.members.length, 0);
 
