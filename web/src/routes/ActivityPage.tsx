@@ -2,7 +2,6 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Lab } from '@relab/shared';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { Loading } from '../components/Loading.js';
 import { ActivityDashboard } from '../features/activity/ActivityDashboard.js';
 import { ACTIVITY_ROLES } from '../features/activity/roles.js';
 import { api } from '../lib/api.js';
@@ -26,14 +25,14 @@ export function ActivityPage() {
         {lab.data ? <p className="notes-lab-name">{lab.data.name}</p> : null}
         <p className="muted">{t('activity.intro')}</p>
       </header>
-      {lab.loading && !lab.data ? <Loading /> : null}
       <ErrorAlert error={lab.error} />
       {lab.data && !ACTIVITY_ROLES.has(lab.data.myRole) ? (
         <p className="alert alert-warning" role="status" data-testid="activity-not-allowed">
           {t('activity.notAllowed')}
         </p>
       ) : null}
-      {lab.data && ACTIVITY_ROLES.has(lab.data.myRole) ? <ActivityDashboard lab={lab.data} /> : null}
+      {/* the dashboard asks for its figures while the lab loads (see ActivityDashboard) */}
+      {!lab.error && (!lab.data || ACTIVITY_ROLES.has(lab.data.myRole)) ? <ActivityDashboard labId={labId} lab={lab.data} /> : null}
     </>
   );
 }

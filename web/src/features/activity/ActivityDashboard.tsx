@@ -18,21 +18,27 @@ import { TrendChart } from './TrendChart.js';
 import { useActivityFilters } from './useActivityFilters.js';
 import './activity.css';
 
+/** A request not sent yet: its query stays loading until its inputs are known. */
+const notYet = <T,>() => new Promise<T>(() => undefined);
+
 /**
  * The activity dashboard of a lab (facilitators and observers): filters, totals, the trend, per-group figures,
  * brokers (facilitators), the network, the rule and its settings, and the downloads (facilitators).
+ *
+ * Shown while the lab itself still loads (`lab` undefined): the figures and the network are asked for at once, in
+ * parallel with the lab; only the period "since the start" waits for the lab's first day.
  */
-export function ActivityDashboard({ lab }: { lab: Lab }) {
+export function ActivityDashboard({ labId, lab }: { labId: string; lab: Lab | undefined }) {
   const { t } = useTranslation();
-  const labId = lab.id;
-  const facilitator = lab.myRole === 'facilitator';
-  const { filters, range, today, update } = useActivityFilters(lab.createdAt.slice(0, 10));
+  const facilitator = lab?.myRole === 'facilitator';
+  const { filters, range, today, update } = useActivityFilters(lab?.createdAt.slice(0, 10));
   const query = useMemo(() => toQuery(filters, range), [filters, range]);
   const key = queryString(query);
+  const ready = filters.period !== 'all' || lab !== undefined;
 
   const settings = useApiQuery<ActivitySettings>(() => activityApi.settings(labId), [labId]);
-  const dashboard = useApiQuery<Dashboard>(() => activityApi.dashboard(labId, query), [labId, key]);
-  const network = useApiQuery<Network>(() => activityApi.network(labId, query), [labId, key]);
+  const dashboard = useApiQuery<Dashboard>(() => (ready ? activityApi.dashboard(labId, query) : notYet()), [labId, key, ready]);
+  const network = useApiQuery<Network>(() => (ready ? activityApi.network(labId, query) : notYet()), [labId, key, ready]);
   // brokers need the whole network's shortest paths: their own request, sent once the network is in, so the
   // figures and the drawing never wait for it
   const networkIn = Boolean(network.data) && !network.loading;
