@@ -267,6 +267,19 @@ describe('activity: interaction events from every feature, analytics, privacy', 
       const spread = await analytics.dashboard(id, { from: day(119), to: today(), bucket: 'week' });
       expect(spread.series.length).toBeGreaterThan(10);
 
+      // a crowded network is sent with its strongest ties only, and says how many there are
+      const whole = await analytics.network(id, { from: day(119), to: today(), bucket: 'week' }, 'members');
+      expect(whole.edges.length).toBeGreaterThan(8);
+      const capped = await analytics.network(id, { from: day(119), to: today(), bucket: 'week' }, 'members', { maxEdges: 5 });
+      expect(capped.edgesTotal).toBe(whole.edges.length);
+      expect(capped.nodes).toEqual(whole.nodes);
+      const heaviest = [...whole.edges].sort((x, y) => y.weight - x.weight || (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : 1));
+      expect(new Set(capped.edges)).toEqual(new Set(heaviest.slice(0, 5)));
+      expect(Math.min(...capped.edges.map((e) => e.weight))).toBeGreaterThanOrEqual(Math.max(...whole.edges.filter((e) => !capped.edges.some((c) => c.source === e.source && c.target === e.target)).map((e) => e.weight)));
+      const http = await boss.get(`/api/labs/${id}/activity/network?from=${day(119)}&to=${today()}`);
+      expect(http.body.edgesTotal).toBe(whole.edges.length);
+      expect(http.body.edges).toEqual(whole.edges); // fewer than MAX_DRAWN_EDGES: all of them
+
       // and they mean what they should: worked out here from the events with the shared definitions
       expect((await boss.put(`/api/labs/${id}/activity/settings`, { kAnonymity: 2 })).status).toBe(200);
       const from = day(75);

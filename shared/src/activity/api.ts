@@ -143,11 +143,21 @@ export interface NetworkEdge {
   interactions: number;
 }
 
+/**
+ * The network view draws at most this many ties, the strongest: a lab where almost everyone has met everyone has
+ * thousands, which drawn at once are a hairball that takes seconds to draw without a graphics card. The API sends
+ * only those (a tenth of the bytes for a crowded lab); every tie still counts in the figures and is in the exports.
+ */
+export const MAX_DRAWN_EDGES = 600;
+
 export interface Network {
   /** `members`: facilitators see members by pseudonym; `groups`: observers see groups with at least k members. */
   view: 'members' | 'groups';
   nodes: NetworkNode[];
+  /** The ties between the nodes; at most MAX_DRAWN_EDGES, the strongest, when `edgesTotal` is larger. */
   edges: NetworkEdge[];
+  /** How many ties the period has in all. */
+  edgesTotal: number;
   /** Nodes (or groups) left out because they describe fewer than k members. */
   suppressed: number;
 }

@@ -6,6 +6,7 @@ import {
   activityQuerySchema,
   activitySettingsUpdateSchema,
   erasureSchema,
+  MAX_DRAWN_EDGES,
   type ActivitySettings,
   type Broker,
   type Dashboard,
@@ -60,7 +61,7 @@ export class ActivityController {
   @Get('network')
   @LabRoles('facilitator', 'observer')
   network(@Param('labId') labId: string, @Membership() me: LabMember, @Query(new ZodPipe(activityQuerySchema)) q: Query): Promise<Network> {
-    return this.analytics.network(labId, periodOf(q), me.role === 'facilitator' ? 'members' : 'groups');
+    return this.analytics.network(labId, periodOf(q), me.role === 'facilitator' ? 'members' : 'groups', { maxEdges: MAX_DRAWN_EDGES });
   }
 
   @Get('brokers')

@@ -190,7 +190,7 @@ export class AnalyticsService {
   }
 
   /** The network of the period: members by pseudonym (facilitators, with brokers), or groups of at least k members. */
-  async network(labId: string, period: Period, view: 'members' | 'groups', opts: { fromEvents?: boolean } = {}): Promise<Network> {
+  async network(labId: string, period: Period, view: 'members' | 'groups', opts: { fromEvents?: boolean; maxEdges?: number } = {}): Promise<Network> {
     const settings = await this.settings.get(labId);
     const k = settings.kAnonymity;
     const rule = { bondingRequiresSameLanguage: settings.bondingRequiresSameLanguage };
@@ -218,12 +218,13 @@ export class AnalyticsService {
         const [source, target] = [e.source, e.target].sort() as [string, string];
         return { ...e, source, target, weight: round(e.weight), kind: [...byKind.entries()].sort((x, y) => y[1] - x[1])[0]![0] };
       })
-      .sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target));
+      .sort(byEnds);
     if (view === 'members') {
       return {
         view,
-        nodes: [...nodes.values()].map((n) => ({ ...n, strength: round(n.strength) })).sort((x, y) => x.id.localeCompare(y.id)),
-        edges: memberEdges,
+        nodes: [...nodes.values()].map((n) => ({ ...n, strength: round(n.strength) })).sort((x, y) => compare(x.id, y.id)),
+        edges: strongest(memberEdges, opts.maxEdges),
+        edgesTotal: memberEdges.length,
         suppressed: 0,
       };
     }
@@ -254,7 +255,8 @@ export class AnalyticsService {
         const g = members.get(group)!;
         return { id: group, label: group, group, tier: g.tier, language: null, strength: round(g.strength), members: g.members.size };
       }),
-      edges: [...groupEdges.values()].sort((x, y) => x.source.localeCompare(y.source) || x.target.localeCompare(y.target) || x.kind.localeCompare(y.kind)),
+      edges: strongest([...groupEdges.values()].sort((x, y) => byEnds(x, y) || compare(x.kind, y.kind)), opts.maxEdges),
+      edgesTotal: groupEdges.size,
       suppressed: members.size - shown.size,
     };
   }
@@ -378,6 +380,17 @@ const spanRows = (w0: string, w1: string, scope: string) => `
   UNION ALL
   SELECT date_trunc($4, start)::date, dim, events, weight, pairs, members FROM activity_spans
   WHERE lab_id = $1 AND span = 'day' AND scope = ${scope} AND start BETWEEN $2::date AND $3::date AND (start < ${w0}::date OR start >= ${w1}::date)`;
+
+/** Plain string order (ids and pseudonyms are ASCII; a collator costs more than the rest of building the network). */
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const byEnds = (x: NetworkEdge, y: NetworkEdge) => compare(x.source, y.source) || compare(x.target, y.target);
+
+/** The `max` heaviest edges (then by ends), in the order they came; all of them without a maximum. */
+export function strongest(edges: NetworkEdge[], max: number | undefined): NetworkEdge[] {
+  if (max === undefined || edges.length <= max) return edges;
+  const kept = new Set(edges.slice().sort((x, y) => y.weight - x.weight || byEnds(x, y)).slice(0, max));
+  return edges.filter((e) => kept.has(e));
+}
 
 export const pseudonymOf = (seq: number) => `P${String(seq).padStart(3, '0')}`;
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivitySettings, Broker, Dashboard, Lab, Network, SessionSummary } from '@relab/shared';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
@@ -17,6 +17,21 @@ import { TotalsPanel } from './TotalsPanel.js';
 import { TrendChart } from './TrendChart.js';
 import { useActivityFilters } from './useActivityFilters.js';
 import './activity.css';
+
+/** True from the frame after `condition` became true (false again as soon as it is false). */
+function useAfterNextFrame(condition: boolean): boolean {
+  const [due, setDue] = useState(false);
+  useEffect(() => {
+    if (!condition) {
+      setDue(false);
+      return undefined;
+    }
+    // the drawing happens in this commit's effects; the frame after the next one has it on screen
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setDue(true))));
+    return () => cancelAnimationFrame(frame);
+  }, [condition]);
+  return due;
+}
 
 /** A request not sent yet: its query stays loading until its inputs are known. */
 const notYet = <T,>() => new Promise<T>(() => undefined);
@@ -39,12 +54,13 @@ export function ActivityDashboard({ labId, lab }: { labId: string; lab: Lab | un
   const settings = useApiQuery<ActivitySettings>(() => activityApi.settings(labId), [labId]);
   const dashboard = useApiQuery<Dashboard>(() => (ready ? activityApi.dashboard(labId, query) : notYet()), [labId, key, ready]);
   const network = useApiQuery<Network>(() => (ready ? activityApi.network(labId, query) : notYet()), [labId, key, ready]);
-  // brokers need the whole network's shortest paths: their own request, sent once the network is in, so the
-  // figures and the drawing never wait for it
+  // brokers need the whole network's shortest paths: their own request, sent once the network is in and its
+  // first frame is on screen, so neither the figures nor the drawing wait for it or share the machine with it
   const networkIn = Boolean(network.data) && !network.loading;
+  const brokersDue = useAfterNextFrame(networkIn);
   const brokers = useApiQuery<Broker[] | null>(
-    () => (facilitator && networkIn ? activityApi.brokers(labId, query) : Promise.resolve(null)),
-    [labId, key, facilitator, networkIn],
+    () => (facilitator && brokersDue ? activityApi.brokers(labId, query) : Promise.resolve(null)),
+    [labId, key, facilitator, brokersDue],
   );
   const sessions = useApiQuery<SessionSummary[]>(() => sessionsApi.list(labId, 'past'), [labId]);
   // While new filters load, the previous figures stay (dimmed, aria-busy); after a failed load none are shown.

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { Loading } from '../../components/Loading.js';
 import { numberFormat } from '../../lib/format.js';
 import { GroupLegend, KindLegend, LineSample } from './Legends.js';
-import { drawableEdges, edgeListItems, groupsIn, kindsIn, validEdges } from './network.js';
+import { drawableEdges, edgeListItems, groupsIn, kindsIn } from './network.js';
 
 // sigma and graphology are only loaded with the network view, not in the main bundle.
 const NetworkCanvas = lazy(() => import('./NetworkCanvas.js'));
@@ -30,7 +30,8 @@ export function NetworkSection({ network, loading, error, k }: Props) {
   const weight = numberFormat(i18n.language, { maximumFractionDigits: 1 });
   const drawn = useMemo(() => (network ? drawableEdges(network) : []), [network]);
   const drawnEdges = drawn.length;
-  const allEdges = useMemo(() => (network ? validEdges(network).length : 0), [network]);
+  // the API sends the strongest ties when there are many; it says how many there are in all
+  const allEdges = network?.edgesTotal ?? 0;
 
   return (
     <section aria-labelledby="activity-network-title" className="activity-section" data-testid="activity-network-section">

@@ -3,7 +3,7 @@
  * kind as line style, a deterministic start layout and a bounded layout budget. Pure (no sigma, no graphology), so
  * the legend and the edge list use it without loading the renderer.
  */
-import { STAKEHOLDER_GROUPS, TIE_KINDS, type Network, type NetworkEdge, type NetworkNode, type StakeholderGroup, type TieKind } from '@relab/shared';
+import { MAX_DRAWN_EDGES, STAKEHOLDER_GROUPS, TIE_KINDS, type Network, type NetworkEdge, type NetworkNode, type StakeholderGroup, type TieKind } from '@relab/shared';
 
 /** One colour per stakeholder group, told apart by hue and lightness (the legend and labels carry the name too). */
 export const GROUP_COLORS: Record<StakeholderGroup, string> = {
@@ -126,13 +126,8 @@ export function layoutIterations(order: number, size: number): number {
 /** From this many drawn edges on, edges are hidden while the view pans or zooms (each frame redraws every edge). */
 export const LARGE_NETWORK_EDGES = 2000;
 
-/** Edges whose two ends are drawn (a node left out for k-anonymity takes its edges with it). */
-/**
- * At most this many ties are drawn: the strongest. A lab where almost everyone has met everyone has thousands of
- * ties; drawn all at once they are a hairball that takes seconds to draw without a graphics card. All ties stay in
- * the figures and the exports; the text says how many are drawn.
- */
-export const MAX_DRAWN_EDGES = 600;
+/** At most this many ties are drawn, the strongest; the API sends no more (see shared). */
+export { MAX_DRAWN_EDGES };
 
 /** Edges between two drawn nodes (hidden nodes take their edges with them). */
 export function validEdges(network: Pick<Network, 'nodes' | 'edges'>): NetworkEdge[] {
