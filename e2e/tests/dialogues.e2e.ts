@@ -154,4 +154,44 @@ describe('moderated dialogue: a mother joins on her phone, her message is approv
     await message(camille, 'trajectbegeleider').waitFor();
     expect(await message(camille, 'Mon fils rentre bientôt').count()).toBe(0);
   });
+  test('the facilitator adds a watched word for the lab; a message with it is published with the word masked', async () => {
+    await fien.goto(dialogueUrl.replace(/\/[^/]+$/, '')); // the lab's dialogues
+    await fien.getByTestId('dialogues-title').waitFor();
+    await fien.getByTestId('watched-words-details').locator('summary').click();
+    await fien.getByTestId('watched-words-form').waitFor();
+    const rows = fien.getByTestId('watched-word-row');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0); // the lab starts with a short list
+
+    // an empty word is refused in the form, with the keyboard taken to it; nothing is saved
+    await fien.getByTestId('watched-word-add').click();
+    expect(await rows.count()).toBe(before + 1);
+    await fien.getByTestId('watched-words-save').click();
+    await fien.locator('[data-testid="watched-word-input"][aria-invalid="true"]').waitFor();
+    expect(await fien.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('watched-word-input');
+
+    await rows.last().getByTestId('watched-word-input').fill('appelmoes');
+    await rows.last().getByTestId('watched-word-action').selectOption('mask');
+    await fien.getByTestId('watched-words-save').click();
+    await fien.locator('[data-testid="watched-words-status"]', { hasText: /bewaard/ }).waitFor();
+    expect(await seriousViolations(fien)).toEqual([]);
+    await screenshot(fien, '34-dialogue-watched-words');
+
+    // saved on the server: after a reload the word is there
+    await fien.reload();
+    await fien.getByTestId('watched-words-details').locator('summary').click();
+    await fien.getByTestId('watched-words-form').waitFor();
+    const values = await fien.getByTestId('watched-word-input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(values).toContain('appelmoes');
+    expect(values).toHaveLength(before + 1);
+
+    // the social worker's next message has the word masked, for everyone
+    await camille.getByTestId('composer-language').selectOption('nl');
+    await camille.getByTestId('composer-text').fill('Dat wordt geen appelmoes, beloofd.');
+    await camille.getByTestId('composer-send').click();
+    await message(camille, 'Dat wordt geen *********, beloofd.').and(camille.locator('[data-status="published"]')).waitFor();
+    await fien.goto(dialogueUrl);
+    await message(fien, 'Dat wordt geen *********, beloofd.').waitFor();
+    expect(await fien.getByText('appelmoes').count()).toBe(0);
+  });
 });

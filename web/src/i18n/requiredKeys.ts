@@ -17,6 +17,7 @@ import {
   STAKEHOLDER_GROUPS,
   TIE_KINDS,
   VERSION_KINDS,
+  WATCHED_ACTIONS,
   invitationSchema,
 } from '@relab/shared';
 import { PERIOD_PRESETS } from '../features/activity/filters.js';
@@ -50,5 +51,7 @@ export function requiredTranslationKeys(): string[] {
     ...INTERACTION_KINDS.map((kind) => `activity.interactions.${kind}`),
     ...[...PERIOD_PRESETS, 'custom'].map((period) => `activity.filters.presets.${period}`),
     ...ACTIVITY_BUCKETS.map((bucket) => `activity.filters.buckets.${bucket}`),
+    ...WATCHED_ACTIONS.map((action) => `dialogues.words.actions.${action}`),
+    ...WATCHED_ACTIONS.map((action) => `dialogues.words.actionHints.${action}`),
   ];
 }

@@ -9,19 +9,24 @@ import type { ExitNotice } from '../features/dialogues/ExitScreen.js';
 import { usesSimpleView } from '../features/dialogues/labels.js';
 import { DialogueCard } from '../features/dialogues/list/DialogueCard.js';
 import { NewDialogueForm } from '../features/dialogues/list/NewDialogueForm.js';
+import { WatchedWordsEditor } from '../features/dialogues/words/WatchedWordsEditor.js';
 import { useSession } from '../features/auth/useSession.js';
 import { api } from '../lib/api.js';
 import { useApiQuery } from '../lib/useApiQuery.js';
 import { usePageTitle } from '../lib/usePageTitle.js';
 import '../features/dialogues/dialogues.css';
 
-/** /labs/:labId/dialogues — my dialogues; facilitators open new ones. After leaving one, a kind word. */
+/**
+ * /labs/:labId/dialogues — my dialogues; facilitators open new ones and keep the lab's watched words. After leaving
+ * one, a kind word.
+ */
 export function DialoguesPage() {
   const { t } = useTranslation();
   const { labId = '' } = useParams();
   const location = useLocation();
   const { me } = useSession();
   const [creating, setCreating] = useState(false);
+  const [wordsOpen, setWordsOpen] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const exit = (location.state as Partial<ExitNotice> | null)?.dialogueExit ? (location.state as ExitNotice) : null;
@@ -98,6 +103,20 @@ export function DialoguesPage() {
           </ul>
         ) : null}
       </section>
+
+      {facilitator ? (
+        <section aria-labelledby="watched-words-title" className="card">
+          <details data-testid="watched-words-details" open={wordsOpen} onToggle={(e) => setWordsOpen(e.currentTarget.open)}>
+            <summary>
+              <h2 id="watched-words-title" className="dlg-summary-title">
+                {t('dialogues.words.title')}
+              </h2>
+            </summary>
+            {/* loaded when opened */}
+            {wordsOpen ? <WatchedWordsEditor labId={labId} /> : null}
+          </details>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type {
   Reaction,
   SendMessageRequest,
   UpdateDialogueRequest,
+  WatchedWord,
 } from '@relab/shared';
 import { api } from '../../lib/api.js';
 
@@ -48,6 +49,10 @@ export const dialoguesApi = {
   queue: (labId: string, dialogueId: string) => api.request<ModerationQueue>('GET', `${one(labId, dialogueId)}/moderation`),
   /** Erases all my messages in the dialogue, and I leave it. */
   eraseMine: (labId: string, dialogueId: string) => api.request<EraseResult>('POST', `${one(labId, dialogueId)}/erase-mine`),
+
+  /** Facilitators: the lab's watched words, and the whole list replaced. */
+  watchedWords: (labId: string) => api.request<WatchedWord[]>('GET', `/api/labs/${id(labId)}/watched-words`),
+  putWatchedWords: (labId: string, words: WatchedWord[]) => api.request<WatchedWord[]>('PUT', `/api/labs/${id(labId)}/watched-words`, { words }),
 };
 
 export type DialoguesApi = typeof dialoguesApi;
