@@ -23,7 +23,9 @@ import {
  *   PUT  /settings                     ActivitySettings   facilitators
  *   GET  /dashboard?from&to&bucket&sessionId&lifeDomain   Dashboard        facilitators; observers (aggregates only)
  *   GET  /network?from&to&sessionId&lifeDomain            Network          facilitators: members by pseudonym;
- *                                                                          observers: groups only
+ *                                                                          observers: groups only; the
+ *                                                                          MAX_DRAWN_EDGES strongest ties and
+ *                                                                          edgesTotal (all: the GraphML)
  *   GET  /brokers?from&to&sessionId&lifeDomain            Broker[]         facilitators: members who connect
  *                                                                          groups not otherwise connected
  *   GET  /export/events.csv?from&to     text/csv           facilitators: pseudonymous events (data dictionary in docs/)
