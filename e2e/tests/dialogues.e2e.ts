@@ -194,4 +194,27 @@ describe('moderated dialogue: a mother joins on her phone, her message is approv
     await message(fien, 'Dat wordt geen *********, beloofd.').waitFor();
     expect(await fien.getByText('appelmoes').count()).toBe(0);
   });
+  test('the facilitator changes the ground rules; the social worker is asked to accept the new text before writing again', async () => {
+    await fien.getByTestId('dialogue-edit').click();
+    await fien.getByTestId('dialogue-edit-form').waitFor();
+    // nothing is sent while the title is too short; the keyboard goes to it
+    await fien.getByTestId('dialogue-edit-title').fill('W');
+    await fien.getByTestId('dialogue-edit-submit').click();
+    await fien.locator('[data-testid="dialogue-edit-title"][aria-invalid="true"]').waitFor();
+    await fien.getByTestId('dialogue-edit-title').fill('Werk zoeken na de terugkeer');
+    const rules = fien.getByTestId('dialogue-edit-ground-rules');
+    await rules.fill(`${await rules.inputValue()}\n7. We delen geen adressen of telefoonnummers.`);
+    await fien.getByTestId('dialogue-edit-rules-warning').waitFor();
+    expect(await seriousViolations(fien)).toEqual([]);
+    await screenshot(fien, '35-dialogue-edit');
+    await fien.getByTestId('dialogue-edit-submit').click();
+    await fien.locator('[data-testid="dialogue-edit-status"]', { hasText: /bewaard/ }).waitFor();
+
+    // the social worker's page follows: the new rules, to accept before writing
+    await camille.getByTestId('dialogue-consent').waitFor();
+    expect(await camille.getByTestId('consent-text').textContent()).toContain('We delen geen adressen of telefoonnummers.');
+    await camille.getByTestId('consent-agree').click();
+    await camille.getByTestId('composer-text').waitFor();
+    await message(camille, 'trajectbegeleider').waitFor();
+  });
 });

@@ -5,6 +5,7 @@ import { dialoguesApi } from './api.js';
 import { mentionTargets } from './compose.js';
 import { Composer, type ComposerHandle } from './Composer.js';
 import { DialogueControls } from './DialogueControls.js';
+import { DialogueEditPanel } from './DialogueEditForm.js';
 import { DialogueStatus } from './DialogueStatus.js';
 import { ExitScreen, type ExitKind, type ExitNotice } from './ExitScreen.js';
 import type { MessageHandlers } from './MessageItem.js';
@@ -169,6 +170,7 @@ export function DialogueView({ labId, dialogue, userId, simple, facilitator, mem
           <aside className="dlg-side" aria-label={t('dialogues.side')}>
             {moderator ? <ModerationPanel queue={queue} onModerate={handlers.moderate} /> : null}
             {moderator ? <DialogueControls dialogue={dialogue} onUpdate={update} /> : null}
+            {facilitator ? <DialogueEditPanel dialogue={dialogue} onUpdate={update} /> : null}
             <ParticipantsPanel
               labId={labId}
               dialogue={dialogue}
