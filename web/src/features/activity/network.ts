@@ -123,8 +123,11 @@ export function layoutIterations(order: number, size: number): number {
   return Math.max(LAYOUT_ITERATIONS.min, Math.min(LAYOUT_ITERATIONS.max, Math.floor(LAYOUT_ITERATIONS.work / perIteration)));
 }
 
-/** From this many drawn edges on, edges are hidden while the view pans or zooms (each frame redraws every edge). */
-export const LARGE_NETWORK_EDGES = 2000;
+/**
+ * From this many drawn edges on, edges are hidden while the view pans or zooms (each frame redraws every edge; in
+ * software WebGL a frame of 600 ties costs ~100 ms). Below MAX_DRAWN_EDGES, so a crowded lab's view uses it.
+ */
+export const LARGE_NETWORK_EDGES = 400;
 
 /** At most this many ties are drawn, the strongest; the API sends no more (see shared). */
 export { MAX_DRAWN_EDGES };
